@@ -1,0 +1,436 @@
+//! JSON text → [`Feed`], strict about structure, lenient about additions.
+//!
+//! Unknown fields are ignored so the format can grow; every structural problem is
+//! collected (not just the first) so an author fixes a feed in one pass.
+
+use super::error::{ErrorKind, ParseError, ParseErrors};
+use super::*;
+use chrono::{DateTime, NaiveDateTime};
+use serde_json::{Map, Value};
+
+const KINDS: &[&str] = &["outage", "maintenance", "notice"];
+const SEVERITIES: &[&str] = &["critical", "major", "minor", "info"];
+const STATUSES: &[&str] = &[
+    "investigating",
+    "identified",
+    "monitoring",
+    "resolved",
+    "scheduled",
+    "in_progress",
+    "completed",
+];
+const IMPACTS: &[&str] = &["down", "partial", "degraded", "maintenance"];
+
+/// Parses and structurally checks a feed document.
+///
+/// ```
+/// let feed = incident_banner::feed::parse(r#"{"version":1,"publisher":{"name":"행정안전부"},"incidents":[]}"#).unwrap();
+/// assert!(feed.incidents.is_empty());
+/// ```
+pub fn parse(text: &str) -> Result<Feed, ParseErrors> {
+    // A byte-order mark is common in hand-edited files and harmless.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ParseErrors(vec![ParseError {
+            path: String::new(),
+            kind: ErrorKind::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            },
+        }])
+    })?;
+    let mut cx = Cx::default();
+    let feed = cx.feed(&value);
+    match feed {
+        Some(feed) if cx.errors.is_empty() => Ok(feed),
+        _ => Err(ParseErrors(cx.errors)),
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Collects errors while walking the document.
+#[derive(Default)]
+struct Cx {
+    errors: Vec<ParseError>,
+}
+
+impl Cx {
+    fn error(&mut self, path: String, kind: ErrorKind) {
+        self.errors.push(ParseError { path, kind });
+    }
+
+    fn wrong(&mut self, path: String, expected: &'static str, v: &Value) {
+        self.error(
+            path,
+            ErrorKind::WrongType {
+                expected,
+                found: type_name(v),
+            },
+        );
+    }
+
+    /// `obj[key]` when present and not null.
+    fn field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+        obj.get(key).filter(|v| !v.is_null())
+    }
+
+    fn required<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'v Value> {
+        let v = Self::field(obj, key);
+        if v.is_none() {
+            self.error(join(path, key), ErrorKind::Missing);
+        }
+        v
+    }
+
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.wrong(path.to_string(), "an object", other);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.wrong(path.to_string(), "a string", other);
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+        Self::field(obj, key).and_then(|v| self.string(v, &join(path, key)))
+    }
+
+    fn req_string(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+        self.required(obj, path, key)
+            .and_then(|v| self.string(v, &join(path, key)))
+    }
+
+    /// A string, or an object of language → string.
+    fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
+        match v {
+            Value::String(s) if s.trim().is_empty() => {
+                self.error(path.to_string(), ErrorKind::EmptyText);
+                None
+            }
+            Value::String(s) => Some(Text::Plain(s.clone())),
+            Value::Object(m) => {
+                let mut out = Vec::with_capacity(m.len());
+                for (lang, s) in m {
+                    if let Some(s) = self.string(s, &join(path, lang)) {
+                        out.push((lang.clone(), s));
+                    }
+                }
+                if m.is_empty() {
+                    self.error(path.to_string(), ErrorKind::EmptyText);
+                    return None;
+                }
+                Some(Text::Localized(out))
+            }
+            other => {
+                self.wrong(path.to_string(), "a string or an object of language → string", other);
+                None
+            }
+        }
+    }
+
+    fn opt_text(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<Text> {
+        Self::field(obj, key).and_then(|v| self.text(v, &join(path, key)))
+    }
+
+    fn req_text(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<Text> {
+        self.required(obj, path, key)
+            .and_then(|v| self.text(v, &join(path, key)))
+    }
+
+    fn instant(&mut self, v: &Value, path: &str) -> Option<Instant> {
+        let s = self.string(v, path)?;
+        match DateTime::parse_from_rfc3339(&s) {
+            Ok(t) => Some(t),
+            Err(_) => {
+                let kind = if looks_offsetless(&s) {
+                    ErrorKind::NoOffset { value: s }
+                } else {
+                    ErrorKind::BadTimestamp { value: s }
+                };
+                self.error(path.to_string(), kind);
+                None
+            }
+        }
+    }
+
+    fn opt_instant(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<Instant> {
+        Self::field(obj, key).and_then(|v| self.instant(v, &join(path, key)))
+    }
+
+    fn req_instant(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<Instant> {
+        self.required(obj, path, key)
+            .and_then(|v| self.instant(v, &join(path, key)))
+    }
+
+    /// A value from a closed list; `values[i]` corresponds to `names[i]`.
+    fn one_of<T: Copy>(
+        &mut self,
+        v: &Value,
+        path: &str,
+        names: &'static [&'static str],
+        values: &[T],
+    ) -> Option<T> {
+        let s = self.string(v, path)?;
+        match names.iter().position(|n| *n == s) {
+            Some(i) => Some(values[i]),
+            None => {
+                self.error(
+                    path.to_string(),
+                    ErrorKind::UnknownValue {
+                        value: s,
+                        allowed: names,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Every element of an optional array field, parsed with `item`; absent or null is empty.
+    fn array<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Vec<T> {
+        let path = join(path, key);
+        match Self::field(obj, key) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| item(self, v, &format!("{path}[{i}]")))
+                .collect(),
+            Some(other) => {
+                self.wrong(path, "an array", other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn feed(&mut self, v: &Value) -> Option<Feed> {
+        let obj = self.object(v, "")?;
+        self.version(obj);
+        let publisher = self
+            .required(obj, "", "publisher")
+            .and_then(|v| self.publisher(v, "publisher"));
+        let updated_at = self.opt_instant(obj, "", "updated_at");
+        let services = self.array(obj, "", "services", Self::service);
+        if Self::field(obj, "incidents").is_none() {
+            self.error("incidents".into(), ErrorKind::Missing);
+        }
+        let incidents = self.array(obj, "", "incidents", Self::incident);
+        Some(Feed {
+            publisher: publisher?,
+            updated_at,
+            services,
+            incidents,
+        })
+    }
+
+    fn version(&mut self, obj: &Map<String, Value>) {
+        match self.required(obj, "", "version") {
+            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+            Some(Value::Number(n)) => self.error(
+                "version".into(),
+                ErrorKind::UnsupportedVersion {
+                    found: n.to_string(),
+                },
+            ),
+            Some(other) => self.wrong("version".into(), "the number 1", other),
+            None => {}
+        }
+    }
+
+    fn publisher(&mut self, v: &Value, path: &str) -> Option<Publisher> {
+        let obj = self.object(v, path)?;
+        let name = self.req_text(obj, path, "name");
+        let url = self.opt_string(obj, path, "url");
+        let time_zone = self.opt_string(obj, path, "time_zone");
+        Some(Publisher {
+            name: name?,
+            url,
+            time_zone,
+        })
+    }
+
+    fn service(&mut self, v: &Value, path: &str) -> Option<Service> {
+        let obj = self.object(v, path)?;
+        let id = self.req_string(obj, path, "id");
+        let name = self.req_text(obj, path, "name");
+        let url = self.opt_string(obj, path, "url");
+        Some(Service {
+            id: id?,
+            name: name?,
+            url,
+        })
+    }
+
+    fn incident(&mut self, v: &Value, path: &str) -> Option<Incident> {
+        let obj = self.object(v, path)?;
+        let id = self.req_string(obj, path, "id");
+        let kind = self
+            .required(obj, path, "kind")
+            .and_then(|v| self.one_of(v, &join(path, "kind"), KINDS, &[Kind::Outage, Kind::Maintenance, Kind::Notice]));
+        let severity = Self::field(obj, "severity").and_then(|v| {
+            self.one_of(
+                v,
+                &join(path, "severity"),
+                SEVERITIES,
+                &[Severity::Critical, Severity::Major, Severity::Minor, Severity::Info],
+            )
+        });
+        let status = self
+            .required(obj, path, "status")
+            .and_then(|v| self.status(v, &join(path, "status")));
+        let title = self.req_text(obj, path, "title");
+        let summary = self.opt_text(obj, path, "summary");
+        let started_at = self.opt_instant(obj, path, "started_at");
+        let ended_at = self.opt_instant(obj, path, "ended_at");
+        let scheduled = Self::field(obj, "scheduled").and_then(|v| self.window(v, &join(path, "scheduled")));
+        let expected_end =
+            Self::field(obj, "expected_end").and_then(|v| self.expected_end(v, &join(path, "expected_end")));
+        let region = self.opt_text(obj, path, "region");
+        let cause = self.opt_text(obj, path, "cause");
+        let impacts = self.array(obj, path, "impacts", Self::impact);
+        let workarounds = self.array(obj, path, "workarounds", Self::workaround);
+        let updates = self.array(obj, path, "updates", Self::update);
+        let links = self.array(obj, path, "links", Self::link);
+        let kind = kind?;
+        Some(Incident {
+            id: id?,
+            kind,
+            // An outage with no stated severity is still serious; other kinds are information.
+            severity: severity.unwrap_or(match kind {
+                Kind::Outage => Severity::Major,
+                _ => Severity::Info,
+            }),
+            status: status?,
+            title: title?,
+            summary,
+            started_at,
+            ended_at,
+            scheduled,
+            expected_end,
+            region,
+            cause,
+            impacts,
+            workarounds,
+            updates,
+            links,
+        })
+    }
+
+    fn status(&mut self, v: &Value, path: &str) -> Option<Status> {
+        use Status::*;
+        self.one_of(
+            v,
+            path,
+            STATUSES,
+            &[Investigating, Identified, Monitoring, Resolved, Scheduled, InProgress, Completed],
+        )
+    }
+
+    fn window(&mut self, v: &Value, path: &str) -> Option<Window> {
+        let obj = self.object(v, path)?;
+        let from = self.req_instant(obj, path, "from");
+        let until = self.opt_instant(obj, path, "until");
+        Some(Window { from: from?, until })
+    }
+
+    fn expected_end(&mut self, v: &Value, path: &str) -> Option<ExpectedEnd> {
+        let obj = self.object(v, path)?;
+        let at = self.opt_instant(obj, path, "at");
+        let text = self.opt_text(obj, path, "text");
+        Some(ExpectedEnd { at, text })
+    }
+
+    fn impact(&mut self, v: &Value, path: &str) -> Option<Impact> {
+        use ImpactLevel::*;
+        let obj = self.object(v, path)?;
+        let service = self.req_string(obj, path, "service");
+        let level = self
+            .required(obj, path, "status")
+            .and_then(|v| self.one_of(v, &join(path, "status"), IMPACTS, &[Down, Partial, Degraded, Maintenance]));
+        let from = self.opt_instant(obj, path, "from");
+        let until = self.opt_instant(obj, path, "until");
+        Some(Impact {
+            service: service?,
+            level: level?,
+            from,
+            until,
+        })
+    }
+
+    fn workaround(&mut self, v: &Value, path: &str) -> Option<Workaround> {
+        let obj = self.object(v, path)?;
+        let text = self.req_text(obj, path, "text");
+        let url = self.opt_string(obj, path, "url");
+        Some(Workaround { text: text?, url })
+    }
+
+    fn update(&mut self, v: &Value, path: &str) -> Option<Update> {
+        let obj = self.object(v, path)?;
+        let at = self.req_instant(obj, path, "at");
+        let status = Self::field(obj, "status").and_then(|v| self.status(v, &join(path, "status")));
+        let text = self.req_text(obj, path, "text");
+        Some(Update {
+            at: at?,
+            status,
+            text: text?,
+        })
+    }
+
+    fn link(&mut self, v: &Value, path: &str) -> Option<Link> {
+        let obj = self.object(v, path)?;
+        let title = self.req_text(obj, path, "title");
+        let url = self.req_string(obj, path, "url");
+        Some(Link {
+            title: title?,
+            url: url?,
+        })
+    }
+}
+
+/// True when `s` is a valid local date-time that only lacks its offset.
+fn looks_offsetless(s: &str) -> bool {
+    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"]
+        .iter()
+        .any(|f| NaiveDateTime::parse_from_str(s, f).is_ok())
+}

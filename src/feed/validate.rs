@@ -1,0 +1,74 @@
+//! Semantic checks: problems a parsed feed can still be shown with.
+
+use super::error::{Warning, WarningKind};
+use super::Feed;
+use crate::time::Instant;
+use std::collections::HashSet;
+
+/// True for URLs the widget may turn into links: `http:` and `https:` only.
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.trim_start().get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Lists the semantic problems of `feed`, each with its JSON path.
+pub fn validate(feed: &Feed) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut warn = |path: String, kind: WarningKind| out.push(Warning { path, kind });
+    let not_http = |u: &str| (!is_http_url(u)).then(|| WarningKind::NotHttpUrl { value: u.to_string() });
+
+    if let Some(k) = feed.publisher.url.as_deref().and_then(not_http) {
+        warn("publisher.url".into(), k);
+    }
+    let mut seen = HashSet::new();
+    for (i, s) in feed.services.iter().enumerate() {
+        if !seen.insert(s.id.as_str()) {
+            warn(format!("services[{i}].id"), WarningKind::DuplicateId { id: s.id.clone() });
+        }
+        if let Some(k) = s.url.as_deref().and_then(not_http) {
+            warn(format!("services[{i}].url"), k);
+        }
+    }
+
+    let mut seen = HashSet::new();
+    for (i, inc) in feed.incidents.iter().enumerate() {
+        let p = format!("incidents[{i}]");
+        if !seen.insert(inc.id.as_str()) {
+            warn(format!("{p}.id"), WarningKind::DuplicateId { id: inc.id.clone() });
+        }
+        if ends_before(&inc.started_at, &inc.ended_at) {
+            warn(format!("{p}.ended_at"), WarningKind::EndsBeforeStart);
+        }
+        if let Some(w) = &inc.scheduled {
+            if ends_before(&Some(w.from), &w.until) {
+                warn(format!("{p}.scheduled.until"), WarningKind::EndsBeforeStart);
+            }
+        }
+        for (j, imp) in inc.impacts.iter().enumerate() {
+            if feed.service(&imp.service).is_none() {
+                warn(
+                    format!("{p}.impacts[{j}].service"),
+                    WarningKind::UnknownService { id: imp.service.clone() },
+                );
+            }
+            if ends_before(&imp.from, &imp.until) {
+                warn(format!("{p}.impacts[{j}].until"), WarningKind::EndsBeforeStart);
+            }
+        }
+        for (j, w) in inc.workarounds.iter().enumerate() {
+            if let Some(k) = w.url.as_deref().and_then(not_http) {
+                warn(format!("{p}.workarounds[{j}].url"), k);
+            }
+        }
+        for (j, l) in inc.links.iter().enumerate() {
+            if let Some(k) = not_http(&l.url) {
+                warn(format!("{p}.links[{j}].url"), k);
+            }
+        }
+    }
+    out
+}
+
+fn ends_before(start: &Option<Instant>, end: &Option<Instant>) -> bool {
+    matches!((start, end), (Some(s), Some(e)) if e < s)
+}

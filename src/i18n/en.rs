@@ -1,0 +1,196 @@
+//! English: `Tue 18 Jul 2023, 10:54 AM KST`, `1 h 26 min`.
+
+use super::{DurationParts, Labels, Messages};
+use crate::feed::{ImpactLevel, Kind, Severity, Status};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
+
+/// The English vocabulary.
+pub struct En;
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+static LABELS: Labels = Labels {
+    affected: "Affected",
+    expected_end: "Expected back",
+    latest_update: "Latest update",
+    starts: "Starts",
+    ends: "Ends",
+    region: "Region",
+    cause: "Cause",
+    publisher: "Published by",
+    service: "Service",
+    impact: "Status",
+    start: "Failed",
+    recovery: "Recovered",
+    duration: "Duration",
+    ongoing: "Ongoing",
+    total_duration: "Total duration",
+    workarounds: "What you can do",
+    updates: "Official updates",
+    links: "Links",
+    more_info: "More information",
+    no_incidents: "No known outages or maintenance.",
+    loading: "Loading incident information…",
+    error_fetch: "Could not load incident information.",
+    error_http: "Could not load incident information (server answered {status}).",
+    error_feed: "The incident information is not in a valid format.",
+    timeline: "Incident timeline",
+    banner: "Service status",
+};
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+impl Messages for En {
+    fn severity(&self, s: Severity) -> &'static str {
+        match s {
+            Severity::Critical => "Critical",
+            Severity::Major => "Major",
+            Severity::Minor => "Minor",
+            Severity::Info => "Info",
+        }
+    }
+
+    fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::Investigating => "Investigating",
+            Status::Identified => "Identified",
+            Status::Monitoring => "Monitoring",
+            Status::Resolved => "Resolved",
+            Status::Scheduled => "Scheduled",
+            Status::InProgress => "In progress",
+            Status::Completed => "Completed",
+        }
+    }
+
+    fn kind(&self, k: Kind) -> &'static str {
+        match k {
+            Kind::Outage => "Outage",
+            Kind::Maintenance => "Maintenance",
+            Kind::Notice => "Notice",
+        }
+    }
+
+    fn impact(&self, i: ImpactLevel) -> &'static str {
+        match i {
+            ImpactLevel::Down => "Down",
+            ImpactLevel::Partial => "Partial outage",
+            ImpactLevel::Degraded => "Degraded",
+            ImpactLevel::Maintenance => "Maintenance",
+        }
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        format!(
+            "{} {} {} {}",
+            WEEKDAYS[d.weekday().num_days_from_monday() as usize],
+            d.day(),
+            MONTHS[d.month0() as usize],
+            d.year()
+        )
+    }
+
+    fn time(&self, t: NaiveTime) -> String {
+        let (pm, h12) = t.hour12();
+        format!("{h12}:{:02} {}", t.minute(), if pm { "PM" } else { "AM" })
+    }
+
+    fn datetime(&self, dt: NaiveDateTime, zone: &str) -> String {
+        format!("{}, {} {zone}", self.date(dt.date()), self.time(dt.time()))
+    }
+
+    fn day_time(&self, dt: NaiveDateTime) -> String {
+        format!(
+            "{} {}, {}",
+            dt.day(),
+            MONTHS[dt.month0() as usize],
+            self.time(dt.time())
+        )
+    }
+
+    fn duration(&self, d: TimeDelta) -> String {
+        let p = DurationParts::of(d);
+        if p.is_zero() {
+            return "under 1 min".into();
+        }
+        let mut parts = Vec::with_capacity(2);
+        if p.days > 0 {
+            parts.push(format!("{} d", p.days));
+        }
+        if p.hours > 0 {
+            parts.push(format!("{} h", p.hours));
+        }
+        if p.minutes > 0 {
+            parts.push(format!("{} min", p.minutes));
+        }
+        parts.join(" ")
+    }
+
+    fn lasting(&self, d: TimeDelta) -> String {
+        if DurationParts::of(d).is_zero() {
+            return "just started".into();
+        }
+        format!("for {}", self.duration(d))
+    }
+
+    fn recurrence(&self, nth: usize, days: i64) -> String {
+        format!("{} outage in {days} days", ordinal(nth))
+    }
+
+    fn more(&self, n: usize) -> String {
+        format!("+{n} more")
+    }
+
+    fn labels(&self) -> &'static Labels {
+        &LABELS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dt(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn datetime_reads_like_an_english_report() {
+        assert_eq!(
+            En.datetime(dt("2023-07-18 10:54"), "KST"),
+            "Tue 18 Jul 2023, 10:54 AM KST"
+        );
+        assert_eq!(En.time(dt("2023-07-18 12:20").time()), "12:20 PM");
+        assert_eq!(En.time(dt("2023-07-18 00:00").time()), "12:00 AM");
+    }
+
+    #[test]
+    fn durations_in_english() {
+        assert_eq!(En.duration(TimeDelta::minutes(86)), "1 h 26 min");
+        assert_eq!(En.duration(TimeDelta::minutes(3 * 1440 + 120)), "3 d 2 h");
+        assert_eq!(En.duration(TimeDelta::minutes(45)), "45 min");
+        assert_eq!(En.lasting(TimeDelta::minutes(162)), "for 2 h 42 min");
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(En.recurrence(2, 90), "2nd outage in 90 days");
+        assert_eq!(ordinal(1), "1st");
+        assert_eq!(ordinal(3), "3rd");
+        assert_eq!(ordinal(11), "11th");
+        assert_eq!(ordinal(12), "12th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(104), "104th");
+    }
+}

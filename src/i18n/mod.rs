@@ -1,0 +1,187 @@
+//! Every word the widget shows that does not come from the feed, in Korean and English.
+//!
+//! [`Messages`] is implemented once per language ([`ko::Ko`], [`en::En`]); the view model
+//! asks [`Lang::messages`] and never spells a word itself.
+
+pub mod en;
+pub mod ko;
+
+use crate::feed::{ImpactLevel, Kind, Severity, Status, Text};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+
+/// A language the widget speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Ko,
+    En,
+}
+
+impl Lang {
+    /// Reads a BCP 47 tag (`ko`, `ko-KR`, `en-GB`); `None` for languages we do not speak.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "ko" => Some(Lang::Ko),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The primary language subtag, as feeds write it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    /// The words and formats of this language.
+    pub fn messages(self) -> &'static dyn Messages {
+        match self {
+            Lang::Ko => &ko::Ko,
+            Lang::En => &en::En,
+        }
+    }
+}
+
+impl Text {
+    /// The words for a reader of `lang`: that language, else Korean, else English, else the
+    /// first by tag. Feeds are Korean first, so Korean is the sensible fallback.
+    pub fn pick(&self, lang: Lang) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized(map) => {
+                let find = |want: &str| {
+                    map.iter()
+                        .find(|(tag, _)| Lang::from_tag(tag).map(Lang::tag) == Some(want))
+                        .map(|(_, s)| s.as_str())
+                };
+                find(lang.tag())
+                    .or_else(|| find("ko"))
+                    .or_else(|| find("en"))
+                    .or_else(|| map.first().map(|(_, s)| s.as_str()))
+                    .unwrap_or("")
+            }
+        }
+    }
+}
+
+/// Days, hours and minutes of a duration, floored to the minute; the parts both languages
+/// build on. Only the two largest units are shown: `3일 2시간`, `1시간 26분`, `45분`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DurationParts {
+    pub days: i64,
+    pub hours: i64,
+    pub minutes: i64,
+}
+
+impl DurationParts {
+    /// Splits `d`; negative durations count as zero.
+    pub fn of(d: TimeDelta) -> Self {
+        let total = d.num_minutes().max(0);
+        let days = total / 1440;
+        let hours = (total % 1440) / 60;
+        let minutes = if days > 0 { 0 } else { total % 60 };
+        DurationParts {
+            days,
+            hours,
+            minutes,
+        }
+    }
+
+    /// True when the duration is under a minute.
+    pub fn is_zero(&self) -> bool {
+        self.days == 0 && self.hours == 0 && self.minutes == 0
+    }
+}
+
+/// The widget's vocabulary and formats in one language.
+pub trait Messages {
+    fn severity(&self, s: Severity) -> &'static str;
+    fn status(&self, s: Status) -> &'static str;
+    fn kind(&self, k: Kind) -> &'static str;
+    fn impact(&self, i: ImpactLevel) -> &'static str;
+
+    /// `2023년 7월 18일 (화)` / `Tue 18 Jul 2023`.
+    fn date(&self, d: NaiveDate) -> String;
+    /// `오전 10시 54분` / `10:54 AM`.
+    fn time(&self, t: NaiveTime) -> String;
+    /// Date and time with the zone: `2023년 7월 18일 (화) 오전 10시 54분 KST`.
+    fn datetime(&self, dt: NaiveDateTime, zone: &str) -> String;
+    /// A short date and time for a table cell on another day: `7월 19일 오전 9시`.
+    fn day_time(&self, dt: NaiveDateTime) -> String;
+    /// `1시간 26분` / `1 h 26 min`.
+    fn duration(&self, d: TimeDelta) -> String;
+    /// An ongoing duration: `2시간 42분째` / `for 2 h 42 min`.
+    fn lasting(&self, d: TimeDelta) -> String;
+    /// `지난 90일 동안 2번째 장애` / `2nd outage in 90 days`.
+    fn recurrence(&self, nth: usize, days: i64) -> String;
+    /// `외 2건` / `+2 more`.
+    fn more(&self, n: usize) -> String;
+
+    /// Labels of the banner and timeline.
+    fn labels(&self) -> &'static Labels;
+}
+
+/// Fixed phrases, one struct per language so a missing translation fails to compile.
+#[derive(Debug)]
+pub struct Labels {
+    pub affected: &'static str,
+    pub expected_end: &'static str,
+    pub latest_update: &'static str,
+    pub starts: &'static str,
+    pub ends: &'static str,
+    pub region: &'static str,
+    pub cause: &'static str,
+    pub publisher: &'static str,
+    pub service: &'static str,
+    pub impact: &'static str,
+    pub start: &'static str,
+    pub recovery: &'static str,
+    pub duration: &'static str,
+    pub ongoing: &'static str,
+    pub total_duration: &'static str,
+    pub workarounds: &'static str,
+    pub updates: &'static str,
+    pub links: &'static str,
+    pub more_info: &'static str,
+    pub no_incidents: &'static str,
+    pub loading: &'static str,
+    pub error_fetch: &'static str,
+    pub error_http: &'static str,
+    pub error_feed: &'static str,
+    pub timeline: &'static str,
+    pub banner: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_reads_region_tags() {
+        assert_eq!(Lang::from_tag("ko-KR"), Some(Lang::Ko));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("ja"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn text_falls_back_to_korean_then_english_then_first() {
+        let t = Text::Localized(vec![("en".into(), "Down".into()), ("ko-KR".into(), "장애".into())]);
+        assert_eq!(t.pick(Lang::En), "Down");
+        assert_eq!(t.pick(Lang::Ko), "장애");
+        let only_en = Text::Localized(vec![("en".into(), "Down".into())]);
+        assert_eq!(only_en.pick(Lang::Ko), "Down");
+        let only_ja = Text::Localized(vec![("ja".into(), "障害".into())]);
+        assert_eq!(only_ja.pick(Lang::En), "障害");
+    }
+
+    #[test]
+    fn duration_parts_keep_two_largest_units() {
+        let p = DurationParts::of(TimeDelta::minutes(3 * 1440 + 2 * 60 + 59));
+        assert_eq!((p.days, p.hours, p.minutes), (3, 2, 0));
+        let p = DurationParts::of(TimeDelta::seconds(-5));
+        assert!(p.is_zero());
+    }
+}

@@ -1,0 +1,12 @@
+//! incident-banner: an outage and maintenance banner and timeline for any web page.
+//!
+//! The pure core (`feed`, `time`, `i18n`, `view`) has no browser dependency and is tested
+//! natively; `dom` is the thin layer that turns view models into Shadow DOM nodes.
+
+pub mod feed;
+pub mod i18n;
+pub mod time;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+mod dom;

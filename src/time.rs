@@ -1,0 +1,154 @@
+//! Instants, display zones and elapsed time.
+//!
+//! The core never reads the clock: `now` is always a parameter, so every test pins it.
+//! It ships no time-zone database either: a [`Zone`] answers "what is the offset and the
+//! short name at this instant?". In the browser the answer comes from `Intl`; natively,
+//! and for feeds without a named zone, it is a [`FixedZone`].
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta};
+
+/// A point in time as written in a feed: RFC 3339 with its offset kept.
+pub type Instant = DateTime<FixedOffset>;
+
+/// A display zone: where the reader should see wall-clock times.
+pub trait Zone {
+    /// The UTC offset (seconds east) and the abbreviation readers know, at instant `t`.
+    fn at(&self, t: &Instant) -> ZoneInfo;
+}
+
+/// What a [`Zone`] says about one instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneInfo {
+    /// Seconds east of UTC.
+    pub offset_seconds: i32,
+    /// Short name shown after times, e.g. `KST`, `PST`, `UTC+5:30`.
+    pub abbr: String,
+}
+
+/// A zone with one offset all year: Korea, Japan, UTC, or a feed without a named zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixedZone {
+    pub offset_seconds: i32,
+    pub abbr: String,
+}
+
+impl FixedZone {
+    /// A fixed zone named by its offset (`UTC+9`), for feeds that give no zone name.
+    pub fn from_offset(offset_seconds: i32) -> Self {
+        FixedZone {
+            offset_seconds,
+            abbr: offset_abbr(offset_seconds),
+        }
+    }
+
+    /// Korea Standard Time, the zone of every seed incident.
+    pub fn kst() -> Self {
+        FixedZone {
+            offset_seconds: 9 * 3600,
+            abbr: "KST".into(),
+        }
+    }
+}
+
+impl Zone for FixedZone {
+    fn at(&self, _t: &Instant) -> ZoneInfo {
+        ZoneInfo {
+            offset_seconds: self.offset_seconds,
+            abbr: self.abbr.clone(),
+        }
+    }
+}
+
+/// A wall-clock reading of an instant in a display zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalTime {
+    pub datetime: NaiveDateTime,
+    pub abbr: String,
+}
+
+/// Reads instant `t` on the wall clock of `zone`.
+pub fn local(t: &Instant, zone: &dyn Zone) -> LocalTime {
+    let info = zone.at(t);
+    let offset = FixedOffset::east_opt(info.offset_seconds)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset is valid"));
+    LocalTime {
+        datetime: t.with_timezone(&offset).naive_local(),
+        abbr: info.abbr,
+    }
+}
+
+/// The abbreviation readers expect for zones whose browser name is only `GMT+9`.
+///
+/// Only zones without daylight saving time are listed: their name never changes.
+pub fn known_abbreviation(iana: &str) -> Option<&'static str> {
+    match iana {
+        "Asia/Seoul" | "ROK" => Some("KST"),
+        "Asia/Tokyo" | "Japan" => Some("JST"),
+        "UTC" | "Etc/UTC" | "Etc/GMT" | "GMT" | "Etc/Universal" => Some("UTC"),
+        _ => None,
+    }
+}
+
+/// `UTC`, `UTC+9`, `UTC-3:30`: a name for a bare offset.
+pub fn offset_abbr(offset_seconds: i32) -> String {
+    if offset_seconds == 0 {
+        return "UTC".into();
+    }
+    let sign = if offset_seconds < 0 { '-' } else { '+' };
+    let minutes = offset_seconds.unsigned_abs() / 60;
+    let (h, m) = (minutes / 60, minutes % 60);
+    if m == 0 {
+        format!("UTC{sign}{h}")
+    } else {
+        format!("UTC{sign}{h}:{m:02}")
+    }
+}
+
+/// Time from `from` to `to`, never negative (a bad feed can put the end first).
+pub fn elapsed(from: &Instant, to: &Instant) -> TimeDelta {
+    let d = to.signed_duration_since(*from);
+    if d < TimeDelta::zero() {
+        TimeDelta::zero()
+    } else {
+        d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Instant {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn local_reads_utc_instant_in_korea() {
+        let t = at("2023-07-18T01:54:00Z");
+        let l = local(&t, &FixedZone::kst());
+        assert_eq!(l.datetime.to_string(), "2023-07-18 10:54:00");
+        assert_eq!(l.abbr, "KST");
+    }
+
+    #[test]
+    fn offset_abbr_names_half_hours_and_negatives() {
+        assert_eq!(offset_abbr(0), "UTC");
+        assert_eq!(offset_abbr(9 * 3600), "UTC+9");
+        assert_eq!(offset_abbr(-(3 * 3600 + 1800)), "UTC-3:30");
+        assert_eq!(offset_abbr(5 * 3600 + 1800), "UTC+5:30");
+    }
+
+    #[test]
+    fn elapsed_is_never_negative() {
+        let a = at("2023-07-18T10:00:00+09:00");
+        let b = at("2023-07-18T09:00:00+09:00");
+        assert_eq!(elapsed(&a, &b), TimeDelta::zero());
+        assert_eq!(elapsed(&b, &a), TimeDelta::hours(1));
+    }
+
+    #[test]
+    fn known_abbreviation_covers_korea_only_for_fixed_zones() {
+        assert_eq!(known_abbreviation("Asia/Seoul"), Some("KST"));
+        assert_eq!(known_abbreviation("America/New_York"), None);
+    }
+}

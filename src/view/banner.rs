@@ -1,0 +1,152 @@
+//! The banner: the single most important thing happening now, and how many more there are.
+
+use super::phase::{phase, Phase};
+use super::{badge, service_name, start_of, Context, Fact, LinkedText, Tone};
+use crate::feed::{Feed, Incident, Kind, Severity};
+use crate::time::elapsed;
+use chrono::TimeDelta;
+use std::cmp::Reverse;
+
+/// How far ahead planned maintenance is announced unless the page says otherwise.
+pub const DEFAULT_HORIZON: TimeDelta = TimeDelta::hours(72);
+
+/// The ARIA role of the banner: critical outages interrupt, everything else waits its turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Alert,
+    Status,
+}
+
+impl Role {
+    /// The value of the `role` attribute.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Alert => "alert",
+            Role::Status => "status",
+        }
+    }
+}
+
+/// What the banner shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BannerView {
+    pub incident_id: String,
+    pub role: Role,
+    pub tone: Tone,
+    /// `심각 · 장애`.
+    pub badge: String,
+    pub title: String,
+    /// `2시간 42분째`, or when upcoming work starts.
+    pub timing: Option<String>,
+    /// Affected services, expected end, latest update.
+    pub facts: Vec<Fact>,
+    /// `외 2건` when more items are current.
+    pub more: Option<String>,
+    /// Where to read more: the incident's first safe link, else the publisher's page.
+    pub link: Option<LinkedText>,
+}
+
+/// The current incidents in banner order: active outages, maintenance in progress,
+/// upcoming maintenance (within `horizon`), notices; within a phase, higher severity, then
+/// the most recent (for upcoming work, the soonest), then feed order.
+pub fn select<'f>(feed: &'f Feed, now: &crate::time::Instant, horizon: TimeDelta) -> Vec<&'f Incident> {
+    let mut current: Vec<(Phase, usize, &Incident)> = feed
+        .incidents
+        .iter()
+        .enumerate()
+        .map(|(i, inc)| (phase(inc, now, horizon), i, inc))
+        .filter(|(p, _, _)| p.is_current())
+        .collect();
+    current.sort_by_key(|&(p, i, inc)| {
+        let start = start_of(inc).map(|t| t.timestamp()).unwrap_or(i64::MIN);
+        // Upcoming: soonest first. Otherwise: most recent first.
+        let recency = if p == Phase::UpcomingMaintenance { start } else { -start.max(i64::MIN + 1) };
+        (p, Reverse(inc.severity), recency, i)
+    });
+    current.into_iter().map(|(_, _, inc)| inc).collect()
+}
+
+/// Builds the banner for `feed` at `cx.now`, or `None` when all is well.
+pub fn build(feed: &Feed, cx: &Context, horizon: TimeDelta) -> Option<BannerView> {
+    let current = select(feed, &cx.now, horizon);
+    let inc = *current.first()?;
+    let lang = cx.lang;
+    let m = lang.messages();
+    let l = m.labels();
+    let p = phase(inc, &cx.now, horizon);
+
+    let timing = match p {
+        Phase::UpcomingMaintenance => start_of(inc).map(|t| format!("{}: {}", l.starts, cx.datetime(&t))),
+        _ => start_of(inc).map(|t| m.lasting(elapsed(&t, &cx.now))),
+    };
+
+    let mut facts = Vec::new();
+    let services = affected_services(feed, inc, cx);
+    if !services.is_empty() {
+        facts.push(Fact { label: l.affected, value: services.join(", ") });
+    }
+    if inc.kind == Kind::Maintenance {
+        if let Some(until) = inc.scheduled.as_ref().and_then(|w| w.until) {
+            facts.push(Fact { label: l.ends, value: cx.datetime(&until) });
+        }
+    }
+    if let Some(e) = &inc.expected_end {
+        let parts: Vec<String> = e
+            .at
+            .map(|t| cx.datetime(&t))
+            .into_iter()
+            .chain(e.text.as_ref().map(|t| t.pick(lang).to_string()))
+            .collect();
+        if !parts.is_empty() {
+            facts.push(Fact { label: l.expected_end, value: parts.join(" · ") });
+        }
+    }
+    if let Some(u) = inc.updates.iter().max_by_key(|u| u.at) {
+        let at = crate::time::local(&u.at, cx.zone).datetime;
+        facts.push(Fact {
+            label: l.latest_update,
+            value: format!("{} — {}", m.day_time(at), u.text.pick(lang)),
+        });
+    }
+
+    let link = inc
+        .links
+        .iter()
+        .map(|k| LinkedText::new(l.more_info.to_string(), Some(&k.url)))
+        .chain(std::iter::once(LinkedText::new(l.more_info.to_string(), feed.publisher.url.as_deref())))
+        .find(|k| k.url.is_some());
+
+    Some(BannerView {
+        incident_id: inc.id.clone(),
+        role: if inc.kind == Kind::Outage && inc.severity == Severity::Critical {
+            Role::Alert
+        } else {
+            Role::Status
+        },
+        tone: Tone::of(inc),
+        badge: badge(inc, lang),
+        title: inc.title.pick(lang).to_string(),
+        timing,
+        facts,
+        more: (current.len() > 1).then(|| m.more(current.len() - 1)),
+        link,
+    })
+}
+
+/// Names of the services still affected; when every impact has ended, all of them.
+fn affected_services(feed: &Feed, inc: &Incident, cx: &Context) -> Vec<String> {
+    let ongoing: Vec<_> = inc
+        .impacts
+        .iter()
+        .filter(|i| i.until.is_none_or(|u| u > cx.now))
+        .collect();
+    let chosen = if ongoing.is_empty() { inc.impacts.iter().collect() } else { ongoing };
+    let mut names: Vec<String> = Vec::new();
+    for i in chosen {
+        let name = service_name(feed, &i.service, cx.lang);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}

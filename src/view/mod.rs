@@ -1,0 +1,120 @@
+//! The view model: what the banner and the timeline show, as plain data with every word
+//! already localised and every time already formatted. The DOM layer only builds nodes.
+
+pub mod banner;
+pub mod phase;
+pub mod timeline;
+
+use crate::feed::{Feed, Incident, Kind, Severity};
+use crate::i18n::Lang;
+use crate::time::{self, Instant, Zone};
+
+/// Everything a view needs besides the feed: who reads, where, and when.
+pub struct Context<'a> {
+    pub lang: Lang,
+    /// The display zone.
+    pub zone: &'a dyn Zone,
+    /// The current instant, passed in so tests can pin it.
+    pub now: Instant,
+}
+
+impl Context<'_> {
+    /// `2023년 7월 18일 (화) 오전 10시 54분 KST` in the display zone.
+    pub fn datetime(&self, t: &Instant) -> String {
+        let l = time::local(t, self.zone);
+        self.lang.messages().datetime(l.datetime, &l.abbr)
+    }
+
+    /// Only the wall-clock time when `t` falls on `day` in the display zone, else a short
+    /// day and time: table cells stay short without hiding a change of date.
+    pub fn time_on(&self, t: &Instant, day: Option<chrono::NaiveDate>) -> String {
+        let l = time::local(t, self.zone).datetime;
+        let m = self.lang.messages();
+        if Some(l.date()) == day {
+            m.time(l.time())
+        } else {
+            m.day_time(l)
+        }
+    }
+}
+
+/// A label and its value, such as `원인: 네트워크 장비 장애`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub label: &'static str,
+    pub value: String,
+}
+
+/// Words with an optional safe (`http(s)`) link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedText {
+    pub text: String,
+    /// Only ever an `http:` or `https:` URL; anything else is dropped here, once.
+    pub url: Option<String>,
+}
+
+impl LinkedText {
+    /// Keeps `url` only when it is safe to put in an `href`.
+    pub fn new(text: String, url: Option<&str>) -> Self {
+        let url = url
+            .filter(|u| crate::feed::validate::is_http_url(u))
+            .map(|u| u.trim().to_string());
+        LinkedText { text, url }
+    }
+}
+
+/// The colour family of an item: severity for outages and notices, its own for maintenance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Critical,
+    Major,
+    Minor,
+    Info,
+    Maintenance,
+}
+
+impl Tone {
+    /// The tone of an incident.
+    pub fn of(inc: &Incident) -> Tone {
+        match (inc.kind, inc.severity) {
+            (Kind::Maintenance, s) if s < Severity::Major => Tone::Maintenance,
+            (_, Severity::Critical) => Tone::Critical,
+            (_, Severity::Major) => Tone::Major,
+            (_, Severity::Minor) => Tone::Minor,
+            (_, Severity::Info) => Tone::Info,
+        }
+    }
+
+    /// The CSS class and `part` name suffix for this tone.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tone::Critical => "critical",
+            Tone::Major => "major",
+            Tone::Minor => "minor",
+            Tone::Info => "info",
+            Tone::Maintenance => "maintenance",
+        }
+    }
+}
+
+/// When an incident began, as best the feed tells: its start, its window, its first impact
+/// or its first update.
+pub fn start_of(inc: &Incident) -> Option<Instant> {
+    inc.started_at
+        .or(inc.scheduled.as_ref().map(|w| w.from))
+        .or_else(|| inc.impacts.iter().filter_map(|i| i.from).min())
+        .or_else(|| inc.updates.iter().map(|u| u.at).min())
+}
+
+/// The display name of a service id: its declared name, else the id itself.
+pub fn service_name(feed: &Feed, id: &str, lang: Lang) -> String {
+    feed.service(id)
+        .map(|s| s.name.pick(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// A badge such as `심각 · 장애`: severity, then kind.
+pub fn badge(inc: &Incident, lang: Lang) -> String {
+    let m = lang.messages();
+    format!("{} · {}", m.severity(inc.severity), m.kind(inc.kind))
+}

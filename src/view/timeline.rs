@@ -1,0 +1,217 @@
+//! The timeline: the whole story of each incident, newest first, grouped by day in the
+//! display zone — the tables reporters built by hand.
+
+use super::{badge, service_name, start_of, Context, Fact, LinkedText, Tone};
+use crate::feed::{Feed, Incident, Kind};
+use crate::time::{elapsed, local, Instant};
+use chrono::{NaiveDate, TimeDelta};
+
+/// How far back earlier outages of the same service are counted.
+pub const RECURRENCE_WINDOW_DAYS: i64 = 90;
+
+/// What the timeline shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineView {
+    pub days: Vec<DayView>,
+    /// The zone all times are read in, e.g. `KST`, for column headers.
+    pub zone: String,
+}
+
+/// The incidents that started on one day (in the display zone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayView {
+    /// `2023년 7월 18일 (화)`; empty for incidents without any time.
+    pub label: String,
+    /// `2023-07-18`, for a `<time datetime>`.
+    pub iso: String,
+    pub incidents: Vec<IncidentView>,
+}
+
+/// One incident, ready to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncidentView {
+    pub id: String,
+    pub tone: Tone,
+    pub badge: String,
+    pub status: String,
+    pub title: String,
+    pub summary: Option<String>,
+    /// Publisher, region, cause, start, end, duration, expected end.
+    pub facts: Vec<Fact>,
+    pub impacts: Vec<ImpactRow>,
+    pub workarounds: Vec<LinkedText>,
+    pub updates: Vec<UpdateRow>,
+    pub links: Vec<LinkedText>,
+}
+
+/// One affected service: the row of a reporter's table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImpactRow {
+    pub service: LinkedText,
+    pub level: String,
+    pub start: String,
+    /// The recovery time, or `복구 중` while ongoing.
+    pub recovery: String,
+    pub duration: String,
+    /// `지난 90일 동안 2번째 장애` when the feed has earlier outages of this service.
+    pub recurrence: Option<String>,
+}
+
+/// One official update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateRow {
+    pub at: String,
+    /// RFC 3339, for a `<time datetime>`.
+    pub iso: String,
+    pub status: Option<String>,
+    pub text: String,
+}
+
+/// Builds the timeline of every incident in `feed`.
+pub fn build(feed: &Feed, cx: &Context) -> TimelineView {
+    let mut order: Vec<(Option<Instant>, usize)> =
+        feed.incidents.iter().enumerate().map(|(i, inc)| (start_of(inc), i)).collect();
+    // Newest first; incidents without any time last, in feed order.
+    order.sort_by(|a, b| match (a.0, b.0) {
+        (Some(x), Some(y)) => y.cmp(&x).then(a.1.cmp(&b.1)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.1.cmp(&b.1),
+    });
+
+    let mut days: Vec<DayView> = Vec::new();
+    for (start, i) in order {
+        let day = start.map(|t| local(&t, cx.zone).datetime.date());
+        let view = incident(feed, &feed.incidents[i], day, cx);
+        let iso = day.map(|d| d.to_string()).unwrap_or_default();
+        match days.last_mut() {
+            Some(last) if last.iso == iso => last.incidents.push(view),
+            _ => days.push(DayView {
+                label: day.map(|d| cx.lang.messages().date(d)).unwrap_or_default(),
+                iso,
+                incidents: vec![view],
+            }),
+        }
+    }
+    TimelineView { days, zone: cx.zone.at(&cx.now).abbr }
+}
+
+fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -> IncidentView {
+    let lang = cx.lang;
+    let m = lang.messages();
+    let l = m.labels();
+    let pick = |t: &crate::feed::Text| t.pick(lang).to_string();
+
+    let mut facts = vec![Fact { label: l.publisher, value: pick(&feed.publisher.name) }];
+    if let Some(r) = &inc.region {
+        facts.push(Fact { label: l.region, value: pick(r) });
+    }
+    if let Some(c) = &inc.cause {
+        facts.push(Fact { label: l.cause, value: pick(c) });
+    }
+    let start = start_of(inc);
+    if let Some(s) = start {
+        let label = if inc.kind == Kind::Maintenance && s > cx.now { l.starts } else { l.start };
+        facts.push(Fact { label, value: cx.datetime(&s) });
+    }
+    let end = inc
+        .ended_at
+        .or_else(|| inc.scheduled.as_ref().and_then(|w| w.until).filter(|_| inc.status.is_closed()));
+    match (start, end) {
+        (Some(s), Some(e)) => {
+            facts.push(Fact { label: l.recovery, value: cx.datetime(&e) });
+            facts.push(Fact { label: l.total_duration, value: m.duration(elapsed(&s, &e)) });
+        }
+        (Some(s), None) if !inc.status.is_closed() && s <= cx.now => {
+            facts.push(Fact { label: l.duration, value: m.lasting(elapsed(&s, &cx.now)) });
+        }
+        _ => {}
+    }
+    if inc.kind == Kind::Maintenance && end.is_none() {
+        if let Some(u) = inc.scheduled.as_ref().and_then(|w| w.until) {
+            facts.push(Fact { label: l.ends, value: cx.datetime(&u) });
+        }
+    }
+    if let Some(e) = inc.expected_end.as_ref().filter(|_| !inc.status.is_closed()) {
+        let parts: Vec<String> =
+            e.at.map(|t| cx.datetime(&t)).into_iter().chain(e.text.as_ref().map(pick)).collect();
+        if !parts.is_empty() {
+            facts.push(Fact { label: l.expected_end, value: parts.join(" · ") });
+        }
+    }
+
+    let impacts = inc
+        .impacts
+        .iter()
+        .map(|imp| {
+            let from = imp.from.or(start);
+            let until = imp.until.or(end);
+            let service = feed.service(&imp.service);
+            ImpactRow {
+                service: LinkedText::new(
+                    service_name(feed, &imp.service, lang),
+                    service.and_then(|s| s.url.as_deref()),
+                ),
+                level: m.impact(imp.level).to_string(),
+                start: from.map(|t| cx.time_on(&t, day)).unwrap_or_default(),
+                recovery: until.map(|t| cx.time_on(&t, day)).unwrap_or_else(|| l.ongoing.to_string()),
+                duration: match (from, until) {
+                    (Some(f), Some(u)) => m.duration(elapsed(&f, &u)),
+                    (Some(f), None) => m.lasting(elapsed(&f, &cx.now)),
+                    _ => String::new(),
+                },
+                recurrence: recurrence(feed, inc, &imp.service)
+                    .map(|n| m.recurrence(n, RECURRENCE_WINDOW_DAYS)),
+            }
+        })
+        .collect();
+
+    let mut updates: Vec<&crate::feed::Update> = inc.updates.iter().collect();
+    updates.sort_by_key(|u| u.at);
+    let updates = updates
+        .into_iter()
+        .map(|u| UpdateRow {
+            at: cx.time_on(&u.at, day),
+            iso: u.at.to_rfc3339(),
+            status: u.status.map(|s| m.status(s).to_string()),
+            text: pick(&u.text),
+        })
+        .collect();
+
+    IncidentView {
+        id: inc.id.clone(),
+        tone: Tone::of(inc),
+        badge: badge(inc, lang),
+        status: m.status(inc.status).to_string(),
+        title: pick(&inc.title),
+        summary: inc.summary.as_ref().map(pick),
+        facts,
+        impacts,
+        workarounds: inc
+            .workarounds
+            .iter()
+            .map(|w| LinkedText::new(pick(&w.text), w.url.as_deref()))
+            .collect(),
+        updates,
+        links: inc.links.iter().map(|k| LinkedText::new(pick(&k.title), Some(&k.url))).collect(),
+    }
+}
+
+/// Which outage of `service` this is, counting outages that began in the 90 days before
+/// (this one included); `None` when it is the first.
+fn recurrence(feed: &Feed, inc: &Incident, service: &str) -> Option<usize> {
+    if inc.kind != Kind::Outage {
+        return None;
+    }
+    let start = start_of(inc)?;
+    let window = TimeDelta::days(RECURRENCE_WINDOW_DAYS);
+    let earlier = feed
+        .incidents
+        .iter()
+        .filter(|o| o.kind == Kind::Outage && o.id != inc.id)
+        .filter(|o| o.impacts.iter().any(|i| i.service == service))
+        .filter_map(start_of)
+        .filter(|s| *s < start && start - *s <= window)
+        .count();
+    (earlier > 0).then_some(earlier + 1)
+}

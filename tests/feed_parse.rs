@@ -1,0 +1,271 @@
+//! Parsing and validation: every structural error names its JSON path; semantic problems
+//! are warnings and the feed still parses.
+
+use incident_banner::feed::{self, ErrorKind, Kind, Severity, Status, Text, WarningKind};
+
+fn minimal(incidents: &str) -> String {
+    format!(r#"{{"version":1,"publisher":{{"name":"행정안전부"}},"incidents":[{incidents}]}}"#)
+}
+
+fn outage(extra: &str) -> String {
+    minimal(&format!(
+        r#"{{"id":"a","kind":"outage","status":"investigating","title":"장애"{extra}}}"#
+    ))
+}
+
+fn errors(text: &str) -> Vec<(String, ErrorKind)> {
+    feed::parse(text)
+        .expect_err("feed should be rejected")
+        .0
+        .into_iter()
+        .map(|e| (e.path, e.kind))
+        .collect()
+}
+
+#[test]
+fn minimal_feed_parses_with_defaults() {
+    let f = feed::parse(&outage("")).unwrap();
+    let inc = &f.incidents[0];
+    assert_eq!(inc.kind, Kind::Outage);
+    assert_eq!(inc.severity, Severity::Major, "outages default to major");
+    assert_eq!(inc.status, Status::Investigating);
+    assert_eq!(inc.title, Text::Plain("장애".into()));
+}
+
+#[test]
+fn not_json_reports_line_and_column() {
+    let e = errors("<html><body>502 Bad Gateway</body></html>");
+    assert!(
+        matches!(
+            e[0].1,
+            ErrorKind::NotJson {
+                line: 1,
+                column: 1,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let e = errors("{\"version\": 1,\n \"publisher\": ");
+    assert!(
+        matches!(e[0].1, ErrorKind::NotJson { line: 2, .. }),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn empty_and_null_documents_are_rejected() {
+    assert!(matches!(errors("")[0].1, ErrorKind::NotJson { .. }));
+    assert_eq!(
+        errors("null"),
+        vec![(
+            String::new(),
+            ErrorKind::WrongType {
+                expected: "an object",
+                found: "null"
+            }
+        )]
+    );
+}
+
+#[test]
+fn byte_order_mark_is_ignored() {
+    assert!(feed::parse(&format!("\u{feff}{}", outage(""))).is_ok());
+}
+
+#[test]
+fn missing_required_fields_are_all_listed() {
+    let e = errors(r#"{"incidents":[{"kind":"outage"}]}"#);
+    let paths: Vec<&str> = e.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "version",
+            "publisher",
+            "incidents[0].id",
+            "incidents[0].status",
+            "incidents[0].title"
+        ]
+    );
+    assert!(e.iter().all(|(_, k)| *k == ErrorKind::Missing));
+}
+
+#[test]
+fn unsupported_version_is_named() {
+    let text = outage("").replace("\"version\":1", "\"version\":2");
+    assert_eq!(
+        errors(&text),
+        vec![(
+            "version".into(),
+            ErrorKind::UnsupportedVersion { found: "2".into() }
+        )]
+    );
+    let text = outage("").replace("\"version\":1", "\"version\":\"1\"");
+    assert_eq!(
+        errors(&text),
+        vec![(
+            "version".into(),
+            ErrorKind::WrongType {
+                expected: "the number 1",
+                found: "a string"
+            }
+        )]
+    );
+}
+
+#[test]
+fn timestamp_without_offset_is_an_error_not_a_guess() {
+    let e = errors(&outage(r#","started_at":"2023-11-17T08:40:00""#));
+    assert_eq!(
+        e,
+        vec![(
+            "incidents[0].started_at".into(),
+            ErrorKind::NoOffset {
+                value: "2023-11-17T08:40:00".into()
+            }
+        )]
+    );
+    assert!(
+        e[0].1.to_string().contains("+09:00"),
+        "message suggests a fix: {}",
+        e[0].1
+    );
+}
+
+#[test]
+fn impossible_dates_are_rejected() {
+    let e = errors(&outage(r#","started_at":"2023-02-30T10:00:00+09:00""#));
+    assert!(
+        matches!(&e[0].1, ErrorKind::BadTimestamp { value } if value.starts_with("2023-02-30"))
+    );
+    let e = errors(&outage(r#","ended_at":"yesterday""#));
+    assert_eq!(e[0].0, "incidents[0].ended_at");
+}
+
+#[test]
+fn unknown_enum_values_list_the_allowed_ones() {
+    let text = outage("").replace("\"outage\"", "\"earthquake\"");
+    let e = errors(&text);
+    assert_eq!(e[0].0, "incidents[0].kind");
+    assert_eq!(
+        e[0].1.to_string(),
+        "\"earthquake\" is not one of: outage, maintenance, notice"
+    );
+    let e = errors(&outage(r#","severity":"apocalyptic""#));
+    assert_eq!(e[0].0, "incidents[0].severity");
+    let e = errors(&outage(r#","impacts":[{"service":"x","status":"gone"}]"#));
+    assert_eq!(e[0].0, "incidents[0].impacts[0].status");
+}
+
+#[test]
+fn wrong_types_name_expected_and_found() {
+    let e = errors(&outage(r#","impacts":{"service":"x"}"#));
+    assert_eq!(
+        e,
+        vec![(
+            "incidents[0].impacts".into(),
+            ErrorKind::WrongType {
+                expected: "an array",
+                found: "an object"
+            }
+        )]
+    );
+    let e = errors(&outage(
+        r#","updates":[{"at":"2023-11-17T08:40:00+09:00","text":42}]"#,
+    ));
+    assert_eq!(e[0].0, "incidents[0].updates[0].text");
+    assert!(e[0].1.to_string().contains("found a number"));
+}
+
+#[test]
+fn empty_title_is_rejected() {
+    let text = outage("").replace("\"장애\"", "\"  \"");
+    assert_eq!(
+        errors(&text),
+        vec![("incidents[0].title".into(), ErrorKind::EmptyText)]
+    );
+}
+
+#[test]
+fn localized_text_and_unknown_fields_are_accepted() {
+    let text = outage(r#","summary":{"ko":"요약","en":"Summary"},"future_field":{"x":[1,2]}"#);
+    let f = feed::parse(&text).unwrap();
+    assert_eq!(
+        f.incidents[0].summary,
+        Some(Text::Localized(vec![
+            ("en".into(), "Summary".into()),
+            ("ko".into(), "요약".into())
+        ]))
+    );
+}
+
+#[test]
+fn error_display_includes_the_path() {
+    let e = feed::parse(&outage(r#","started_at":"2023-11-17 08:40""#)).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("incidents[0].started_at: timestamp"),
+        "{e}"
+    );
+}
+
+#[test]
+fn semantic_problems_are_warnings_and_the_feed_still_parses() {
+    let text = r#"{"version":1,"publisher":{"name":"p","url":"javascript:alert(1)"},
+      "services":[{"id":"gov24","name":"정부24"},{"id":"gov24","name":"again"}],
+      "incidents":[
+        {"id":"a","kind":"outage","status":"resolved","title":"t",
+         "started_at":"2023-11-17T10:00:00+09:00","ended_at":"2023-11-17T09:00:00+09:00",
+         "impacts":[{"service":"nope","status":"down","from":"2023-11-17T10:00:00+09:00","until":"2023-11-17T09:00:00+09:00"}],
+         "links":[{"title":"x","url":"data:text/html,hi"}]},
+        {"id":"a","kind":"notice","status":"identified","title":"t2"}]}"#;
+    let f = feed::parse(text).unwrap();
+    let w: Vec<(String, WarningKind)> = feed::validate(&f)
+        .into_iter()
+        .map(|w| (w.path, w.kind))
+        .collect();
+    assert_eq!(
+        w,
+        vec![
+            (
+                "publisher.url".into(),
+                WarningKind::NotHttpUrl {
+                    value: "javascript:alert(1)".into()
+                }
+            ),
+            (
+                "services[1].id".into(),
+                WarningKind::DuplicateId { id: "gov24".into() }
+            ),
+            ("incidents[0].ended_at".into(), WarningKind::EndsBeforeStart),
+            (
+                "incidents[0].impacts[0].service".into(),
+                WarningKind::UnknownService { id: "nope".into() }
+            ),
+            (
+                "incidents[0].impacts[0].until".into(),
+                WarningKind::EndsBeforeStart
+            ),
+            (
+                "incidents[0].links[0].url".into(),
+                WarningKind::NotHttpUrl {
+                    value: "data:text/html,hi".into()
+                }
+            ),
+            (
+                "incidents[1].id".into(),
+                WarningKind::DuplicateId { id: "a".into() }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn demo_feeds_parse_without_warnings() {
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/www/feeds")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let f = feed::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(feed::validate(&f), vec![], "{}", path.display());
+    }
+}
