@@ -16,7 +16,11 @@ pub struct ParseError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
     /// The text is not JSON at all (an HTML error page, a truncated body).
-    NotJson { line: usize, column: usize, detail: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// A required field is absent or `null`.
     Missing,
     /// The value has the wrong JSON type.
@@ -46,7 +50,10 @@ impl fmt::Display for ErrorKind {
                 line,
                 column,
                 detail,
-            } => write!(f, "not valid JSON at line {line}, column {column}: {detail}"),
+            } => write!(
+                f,
+                "not valid JSON at line {line}, column {column}: {detail}"
+            ),
             ErrorKind::Missing => write!(f, "required field is missing"),
             ErrorKind::WrongType { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
@@ -63,7 +70,10 @@ impl fmt::Display for ErrorKind {
                 write!(f, "{value:?} is not one of: {}", allowed.join(", "))
             }
             ErrorKind::UnsupportedVersion { found } => {
-                write!(f, "feed version {found} is not supported; this widget reads version 1")
+                write!(
+                    f,
+                    "feed version {found} is not supported; this widget reads version 1"
+                )
             }
             ErrorKind::EmptyText => write!(f, "text is empty"),
         }

@@ -157,7 +157,11 @@ impl Cx {
                 Some(Text::Localized(out))
             }
             other => {
-                self.wrong(path.to_string(), "a string or an object of language → string", other);
+                self.wrong(
+                    path.to_string(),
+                    "a string or an object of language → string",
+                    other,
+                );
                 None
             }
         }
@@ -305,15 +309,25 @@ impl Cx {
     fn incident(&mut self, v: &Value, path: &str) -> Option<Incident> {
         let obj = self.object(v, path)?;
         let id = self.req_string(obj, path, "id");
-        let kind = self
-            .required(obj, path, "kind")
-            .and_then(|v| self.one_of(v, &join(path, "kind"), KINDS, &[Kind::Outage, Kind::Maintenance, Kind::Notice]));
+        let kind = self.required(obj, path, "kind").and_then(|v| {
+            self.one_of(
+                v,
+                &join(path, "kind"),
+                KINDS,
+                &[Kind::Outage, Kind::Maintenance, Kind::Notice],
+            )
+        });
         let severity = Self::field(obj, "severity").and_then(|v| {
             self.one_of(
                 v,
                 &join(path, "severity"),
                 SEVERITIES,
-                &[Severity::Critical, Severity::Major, Severity::Minor, Severity::Info],
+                &[
+                    Severity::Critical,
+                    Severity::Major,
+                    Severity::Minor,
+                    Severity::Info,
+                ],
             )
         });
         let status = self
@@ -323,9 +337,10 @@ impl Cx {
         let summary = self.opt_text(obj, path, "summary");
         let started_at = self.opt_instant(obj, path, "started_at");
         let ended_at = self.opt_instant(obj, path, "ended_at");
-        let scheduled = Self::field(obj, "scheduled").and_then(|v| self.window(v, &join(path, "scheduled")));
-        let expected_end =
-            Self::field(obj, "expected_end").and_then(|v| self.expected_end(v, &join(path, "expected_end")));
+        let scheduled =
+            Self::field(obj, "scheduled").and_then(|v| self.window(v, &join(path, "scheduled")));
+        let expected_end = Self::field(obj, "expected_end")
+            .and_then(|v| self.expected_end(v, &join(path, "expected_end")));
         let region = self.opt_text(obj, path, "region");
         let cause = self.opt_text(obj, path, "cause");
         let impacts = self.array(obj, path, "impacts", Self::impact);
@@ -363,7 +378,15 @@ impl Cx {
             v,
             path,
             STATUSES,
-            &[Investigating, Identified, Monitoring, Resolved, Scheduled, InProgress, Completed],
+            &[
+                Investigating,
+                Identified,
+                Monitoring,
+                Resolved,
+                Scheduled,
+                InProgress,
+                Completed,
+            ],
         )
     }
 
@@ -385,9 +408,14 @@ impl Cx {
         use ImpactLevel::*;
         let obj = self.object(v, path)?;
         let service = self.req_string(obj, path, "service");
-        let level = self
-            .required(obj, path, "status")
-            .and_then(|v| self.one_of(v, &join(path, "status"), IMPACTS, &[Down, Partial, Degraded, Maintenance]));
+        let level = self.required(obj, path, "status").and_then(|v| {
+            self.one_of(
+                v,
+                &join(path, "status"),
+                IMPACTS,
+                &[Down, Partial, Degraded, Maintenance],
+            )
+        });
         let from = self.opt_instant(obj, path, "from");
         let until = self.opt_instant(obj, path, "until");
         Some(Impact {
@@ -430,7 +458,12 @@ impl Cx {
 
 /// True when `s` is a valid local date-time that only lacks its offset.
 fn looks_offsetless(s: &str) -> bool {
-    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"]
-        .iter()
-        .any(|f| NaiveDateTime::parse_from_str(s, f).is_ok())
+    [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .any(|f| NaiveDateTime::parse_from_str(s, f).is_ok())
 }

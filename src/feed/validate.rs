@@ -7,7 +7,11 @@ use std::collections::HashSet;
 
 /// True for URLs the widget may turn into links: `http:` and `https:` only.
 pub fn is_http_url(url: &str) -> bool {
-    let lower = url.trim_start().get(..8).unwrap_or(url).to_ascii_lowercase();
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
@@ -15,7 +19,11 @@ pub fn is_http_url(url: &str) -> bool {
 pub fn validate(feed: &Feed) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut warn = |path: String, kind: WarningKind| out.push(Warning { path, kind });
-    let not_http = |u: &str| (!is_http_url(u)).then(|| WarningKind::NotHttpUrl { value: u.to_string() });
+    let not_http = |u: &str| {
+        (!is_http_url(u)).then(|| WarningKind::NotHttpUrl {
+            value: u.to_string(),
+        })
+    };
 
     if let Some(k) = feed.publisher.url.as_deref().and_then(not_http) {
         warn("publisher.url".into(), k);
@@ -23,7 +31,10 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     let mut seen = HashSet::new();
     for (i, s) in feed.services.iter().enumerate() {
         if !seen.insert(s.id.as_str()) {
-            warn(format!("services[{i}].id"), WarningKind::DuplicateId { id: s.id.clone() });
+            warn(
+                format!("services[{i}].id"),
+                WarningKind::DuplicateId { id: s.id.clone() },
+            );
         }
         if let Some(k) = s.url.as_deref().and_then(not_http) {
             warn(format!("services[{i}].url"), k);
@@ -34,7 +45,10 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     for (i, inc) in feed.incidents.iter().enumerate() {
         let p = format!("incidents[{i}]");
         if !seen.insert(inc.id.as_str()) {
-            warn(format!("{p}.id"), WarningKind::DuplicateId { id: inc.id.clone() });
+            warn(
+                format!("{p}.id"),
+                WarningKind::DuplicateId { id: inc.id.clone() },
+            );
         }
         if ends_before(&inc.started_at, &inc.ended_at) {
             warn(format!("{p}.ended_at"), WarningKind::EndsBeforeStart);
@@ -48,11 +62,16 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
             if feed.service(&imp.service).is_none() {
                 warn(
                     format!("{p}.impacts[{j}].service"),
-                    WarningKind::UnknownService { id: imp.service.clone() },
+                    WarningKind::UnknownService {
+                        id: imp.service.clone(),
+                    },
                 );
             }
             if ends_before(&imp.from, &imp.until) {
-                warn(format!("{p}.impacts[{j}].until"), WarningKind::EndsBeforeStart);
+                warn(
+                    format!("{p}.impacts[{j}].until"),
+                    WarningKind::EndsBeforeStart,
+                );
             }
         }
         for (j, w) in inc.workarounds.iter().enumerate() {

@@ -170,7 +170,10 @@ mod tests {
     fn durations_from_the_seeds() {
         assert_eq!(Ko.duration(TimeDelta::minutes(86)), "1시간 26분");
         assert_eq!(Ko.duration(TimeDelta::minutes(162)), "2시간 42분");
-        assert_eq!(Ko.duration(TimeDelta::minutes(3 * 1440 + 120 + 7)), "3일 2시간");
+        assert_eq!(
+            Ko.duration(TimeDelta::minutes(3 * 1440 + 120 + 7)),
+            "3일 2시간"
+        );
         assert_eq!(Ko.duration(TimeDelta::minutes(45)), "45분");
         assert_eq!(Ko.duration(TimeDelta::hours(2)), "2시간");
         assert_eq!(Ko.duration(TimeDelta::seconds(30)), "1분 미만");

@@ -168,7 +168,10 @@ mod tests {
 
     #[test]
     fn text_falls_back_to_korean_then_english_then_first() {
-        let t = Text::Localized(vec![("en".into(), "Down".into()), ("ko-KR".into(), "장애".into())]);
+        let t = Text::Localized(vec![
+            ("en".into(), "Down".into()),
+            ("ko-KR".into(), "장애".into()),
+        ]);
         assert_eq!(t.pick(Lang::En), "Down");
         assert_eq!(t.pick(Lang::Ko), "장애");
         let only_en = Text::Localized(vec![("en".into(), "Down".into())]);

@@ -49,7 +49,11 @@ pub struct BannerView {
 /// The current incidents in banner order: active outages, maintenance in progress,
 /// upcoming maintenance (within `horizon`), notices; within a phase, higher severity, then
 /// the most recent (for upcoming work, the soonest), then feed order.
-pub fn select<'f>(feed: &'f Feed, now: &crate::time::Instant, horizon: TimeDelta) -> Vec<&'f Incident> {
+pub fn select<'f>(
+    feed: &'f Feed,
+    now: &crate::time::Instant,
+    horizon: TimeDelta,
+) -> Vec<&'f Incident> {
     let mut current: Vec<(Phase, usize, &Incident)> = feed
         .incidents
         .iter()
@@ -60,7 +64,11 @@ pub fn select<'f>(feed: &'f Feed, now: &crate::time::Instant, horizon: TimeDelta
     current.sort_by_key(|&(p, i, inc)| {
         let start = start_of(inc).map(|t| t.timestamp()).unwrap_or(i64::MIN);
         // Upcoming: soonest first. Otherwise: most recent first.
-        let recency = if p == Phase::UpcomingMaintenance { start } else { -start.max(i64::MIN + 1) };
+        let recency = if p == Phase::UpcomingMaintenance {
+            start
+        } else {
+            -start.max(i64::MIN + 1)
+        };
         (p, Reverse(inc.severity), recency, i)
     });
     current.into_iter().map(|(_, _, inc)| inc).collect()
@@ -76,29 +84,39 @@ pub fn build(feed: &Feed, cx: &Context, horizon: TimeDelta) -> Option<BannerView
     let p = phase(inc, &cx.now, horizon);
 
     let timing = match p {
-        Phase::UpcomingMaintenance => start_of(inc).map(|t| format!("{}: {}", l.starts, cx.datetime(&t))),
+        Phase::UpcomingMaintenance => {
+            start_of(inc).map(|t| format!("{}: {}", l.starts, cx.datetime(&t)))
+        }
         _ => start_of(inc).map(|t| m.lasting(elapsed(&t, &cx.now))),
     };
 
     let mut facts = Vec::new();
     let services = affected_services(feed, inc, cx);
     if !services.is_empty() {
-        facts.push(Fact { label: l.affected, value: services.join(", ") });
+        facts.push(Fact {
+            label: l.affected,
+            value: services.join(", "),
+        });
     }
     if inc.kind == Kind::Maintenance {
         if let Some(until) = inc.scheduled.as_ref().and_then(|w| w.until) {
-            facts.push(Fact { label: l.ends, value: cx.datetime(&until) });
+            facts.push(Fact {
+                label: l.ends,
+                value: cx.datetime(&until),
+            });
         }
     }
     if let Some(e) = &inc.expected_end {
-        let parts: Vec<String> = e
-            .at
-            .map(|t| cx.datetime(&t))
-            .into_iter()
-            .chain(e.text.as_ref().map(|t| t.pick(lang).to_string()))
-            .collect();
+        let parts: Vec<String> =
+            e.at.map(|t| cx.datetime(&t))
+                .into_iter()
+                .chain(e.text.as_ref().map(|t| t.pick(lang).to_string()))
+                .collect();
         if !parts.is_empty() {
-            facts.push(Fact { label: l.expected_end, value: parts.join(" · ") });
+            facts.push(Fact {
+                label: l.expected_end,
+                value: parts.join(" · "),
+            });
         }
     }
     if let Some(u) = inc.updates.iter().max_by_key(|u| u.at) {
@@ -113,7 +131,10 @@ pub fn build(feed: &Feed, cx: &Context, horizon: TimeDelta) -> Option<BannerView
         .links
         .iter()
         .map(|k| LinkedText::new(l.more_info.to_string(), Some(&k.url)))
-        .chain(std::iter::once(LinkedText::new(l.more_info.to_string(), feed.publisher.url.as_deref())))
+        .chain(std::iter::once(LinkedText::new(
+            l.more_info.to_string(),
+            feed.publisher.url.as_deref(),
+        )))
         .find(|k| k.url.is_some());
 
     Some(BannerView {
@@ -140,7 +161,11 @@ fn affected_services(feed: &Feed, inc: &Incident, cx: &Context) -> Vec<String> {
         .iter()
         .filter(|i| i.until.is_none_or(|u| u > cx.now))
         .collect();
-    let chosen = if ongoing.is_empty() { inc.impacts.iter().collect() } else { ongoing };
+    let chosen = if ongoing.is_empty() {
+        inc.impacts.iter().collect()
+    } else {
+        ongoing
+    };
     let mut names: Vec<String> = Vec::new();
     for i in chosen {
         let name = service_name(feed, &i.service, cx.lang);

@@ -69,8 +69,12 @@ pub struct UpdateRow {
 
 /// Builds the timeline of every incident in `feed`.
 pub fn build(feed: &Feed, cx: &Context) -> TimelineView {
-    let mut order: Vec<(Option<Instant>, usize)> =
-        feed.incidents.iter().enumerate().map(|(i, inc)| (start_of(inc), i)).collect();
+    let mut order: Vec<(Option<Instant>, usize)> = feed
+        .incidents
+        .iter()
+        .enumerate()
+        .map(|(i, inc)| (start_of(inc), i))
+        .collect();
     // Newest first; incidents without any time last, in feed order.
     order.sort_by(|a, b| match (a.0, b.0) {
         (Some(x), Some(y)) => y.cmp(&x).then(a.1.cmp(&b.1)),
@@ -93,7 +97,10 @@ pub fn build(feed: &Feed, cx: &Context) -> TimelineView {
             }),
         }
     }
-    TimelineView { days, zone: cx.zone.at(&cx.now).abbr }
+    TimelineView {
+        days,
+        zone: cx.zone.at(&cx.now).abbr,
+    }
 }
 
 fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -> IncidentView {
@@ -102,41 +109,82 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
     let l = m.labels();
     let pick = |t: &crate::feed::Text| t.pick(lang).to_string();
 
-    let mut facts = vec![Fact { label: l.publisher, value: pick(&feed.publisher.name) }];
+    let mut facts = vec![Fact {
+        label: l.publisher,
+        value: pick(&feed.publisher.name),
+    }];
     if let Some(r) = &inc.region {
-        facts.push(Fact { label: l.region, value: pick(r) });
+        facts.push(Fact {
+            label: l.region,
+            value: pick(r),
+        });
     }
     if let Some(c) = &inc.cause {
-        facts.push(Fact { label: l.cause, value: pick(c) });
+        facts.push(Fact {
+            label: l.cause,
+            value: pick(c),
+        });
     }
     let start = start_of(inc);
     if let Some(s) = start {
-        let label = if inc.kind == Kind::Maintenance && s > cx.now { l.starts } else { l.start };
-        facts.push(Fact { label, value: cx.datetime(&s) });
+        let label = if inc.kind == Kind::Maintenance && s > cx.now {
+            l.starts
+        } else {
+            l.start
+        };
+        facts.push(Fact {
+            label,
+            value: cx.datetime(&s),
+        });
     }
-    let end = inc
-        .ended_at
-        .or_else(|| inc.scheduled.as_ref().and_then(|w| w.until).filter(|_| inc.status.is_closed()));
+    let end = inc.ended_at.or_else(|| {
+        inc.scheduled
+            .as_ref()
+            .and_then(|w| w.until)
+            .filter(|_| inc.status.is_closed())
+    });
     match (start, end) {
         (Some(s), Some(e)) => {
-            facts.push(Fact { label: l.recovery, value: cx.datetime(&e) });
-            facts.push(Fact { label: l.total_duration, value: m.duration(elapsed(&s, &e)) });
+            facts.push(Fact {
+                label: l.recovery,
+                value: cx.datetime(&e),
+            });
+            facts.push(Fact {
+                label: l.total_duration,
+                value: m.duration(elapsed(&s, &e)),
+            });
         }
         (Some(s), None) if !inc.status.is_closed() && s <= cx.now => {
-            facts.push(Fact { label: l.duration, value: m.lasting(elapsed(&s, &cx.now)) });
+            facts.push(Fact {
+                label: l.duration,
+                value: m.lasting(elapsed(&s, &cx.now)),
+            });
         }
         _ => {}
     }
     if inc.kind == Kind::Maintenance && end.is_none() {
         if let Some(u) = inc.scheduled.as_ref().and_then(|w| w.until) {
-            facts.push(Fact { label: l.ends, value: cx.datetime(&u) });
+            facts.push(Fact {
+                label: l.ends,
+                value: cx.datetime(&u),
+            });
         }
     }
-    if let Some(e) = inc.expected_end.as_ref().filter(|_| !inc.status.is_closed()) {
+    if let Some(e) = inc
+        .expected_end
+        .as_ref()
+        .filter(|_| !inc.status.is_closed())
+    {
         let parts: Vec<String> =
-            e.at.map(|t| cx.datetime(&t)).into_iter().chain(e.text.as_ref().map(pick)).collect();
+            e.at.map(|t| cx.datetime(&t))
+                .into_iter()
+                .chain(e.text.as_ref().map(pick))
+                .collect();
         if !parts.is_empty() {
-            facts.push(Fact { label: l.expected_end, value: parts.join(" · ") });
+            facts.push(Fact {
+                label: l.expected_end,
+                value: parts.join(" · "),
+            });
         }
     }
 
@@ -154,7 +202,9 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
                 ),
                 level: m.impact(imp.level).to_string(),
                 start: from.map(|t| cx.time_on(&t, day)).unwrap_or_default(),
-                recovery: until.map(|t| cx.time_on(&t, day)).unwrap_or_else(|| l.ongoing.to_string()),
+                recovery: until
+                    .map(|t| cx.time_on(&t, day))
+                    .unwrap_or_else(|| l.ongoing.to_string()),
                 duration: match (from, until) {
                     (Some(f), Some(u)) => m.duration(elapsed(&f, &u)),
                     (Some(f), None) => m.lasting(elapsed(&f, &cx.now)),
@@ -193,7 +243,11 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
             .map(|w| LinkedText::new(pick(&w.text), w.url.as_deref()))
             .collect(),
         updates,
-        links: inc.links.iter().map(|k| LinkedText::new(pick(&k.title), Some(&k.url))).collect(),
+        links: inc
+            .links
+            .iter()
+            .map(|k| LinkedText::new(pick(&k.title), Some(&k.url)))
+            .collect(),
     }
 }
 

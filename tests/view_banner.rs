@@ -1,0 +1,173 @@
+//! Banner selection and content, with the clock pinned.
+
+use incident_banner::feed;
+use incident_banner::i18n::Lang;
+use incident_banner::time::{FixedZone, Instant};
+use incident_banner::view::banner::{self, Role, DEFAULT_HORIZON};
+use incident_banner::view::{Context, Tone};
+
+fn at(s: &str) -> Instant {
+    chrono::DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn feed_of(incidents: &[&str]) -> feed::Feed {
+    feed::parse(&format!(
+        r#"{{"version":1,"publisher":{{"name":"p","url":"https://example.org"}},
+        "services":[{{"id":"gov24","name":{{"ko":"정부24","en":"Gov24"}}}},{{"id":"saeol","name":"새올"}}],
+        "incidents":[{}]}}"#,
+        incidents.join(",")
+    ))
+    .unwrap()
+}
+
+fn ids(f: &feed::Feed, now: &str) -> Vec<String> {
+    banner::select(f, &at(now), DEFAULT_HORIZON)
+        .iter()
+        .map(|i| i.id.clone())
+        .collect()
+}
+
+const NOTICE: &str = r#"{"id":"notice","kind":"notice","severity":"critical","status":"identified","title":"n","started_at":"2023-11-19T08:00:00+09:00"}"#;
+const UPCOMING: &str = r#"{"id":"upcoming","kind":"maintenance","status":"scheduled","title":"u","scheduled":{"from":"2023-11-21T00:00:00+09:00","until":"2023-11-21T06:00:00+09:00"}}"#;
+const FAR: &str = r#"{"id":"far","kind":"maintenance","status":"scheduled","title":"f","scheduled":{"from":"2023-12-21T00:00:00+09:00"}}"#;
+const IN_PROGRESS: &str = r#"{"id":"working","kind":"maintenance","status":"scheduled","title":"w","scheduled":{"from":"2023-11-19T18:00:00+09:00","until":"2023-11-19T20:00:00+09:00"}}"#;
+const MINOR: &str = r#"{"id":"minor","kind":"outage","severity":"minor","status":"investigating","title":"m","started_at":"2023-11-19T18:00:00+09:00"}"#;
+const CRITICAL: &str = r#"{"id":"critical","kind":"outage","severity":"critical","status":"identified","title":{"ko":"행정전산망 장애","en":"Network outage"},"started_at":"2023-11-19T16:00:00+09:00",
+  "impacts":[{"service":"gov24","status":"down","until":"2023-11-19T17:00:00+09:00"},{"service":"saeol","status":"down"}],
+  "expected_end":{"at":"2023-11-20T09:00:00+09:00","text":"월요일 중 정상화 목표"},
+  "updates":[{"at":"2023-11-19T18:10:00+09:00","text":"복구 중"},{"at":"2023-11-19T17:00:00+09:00","text":"정부24 재개"}]}"#;
+const RESOLVED: &str = r#"{"id":"resolved","kind":"outage","severity":"critical","status":"resolved","title":"r","started_at":"2023-11-19T18:00:00+09:00"}"#;
+const NOW: &str = "2023-11-19T18:42:00+09:00";
+
+#[test]
+fn banner_prefers_active_outage_over_maintenance_over_notice() {
+    let f = feed_of(&[NOTICE, UPCOMING, IN_PROGRESS, MINOR, FAR, RESOLVED]);
+    assert_eq!(ids(&f, NOW), ["minor", "working", "upcoming", "notice"]);
+}
+
+#[test]
+fn within_a_kind_higher_severity_then_most_recent() {
+    let newer_major = r#"{"id":"newer","kind":"outage","status":"identified","title":"x","started_at":"2023-11-19T18:30:00+09:00"}"#;
+    let older_major = r#"{"id":"older","kind":"outage","status":"identified","title":"x","started_at":"2023-11-19T10:00:00+09:00"}"#;
+    let f = feed_of(&[MINOR, older_major, CRITICAL, newer_major]);
+    assert_eq!(ids(&f, NOW), ["critical", "newer", "older", "minor"]);
+}
+
+#[test]
+fn nothing_to_announce_when_all_is_resolved_or_far_away() {
+    let f = feed_of(&[RESOLVED, FAR]);
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at(NOW),
+    };
+    assert_eq!(banner::build(&f, &cx, DEFAULT_HORIZON), None);
+}
+
+#[test]
+fn maintenance_is_upcoming_only_within_the_horizon_and_past_after_its_window() {
+    let f = feed_of(&[UPCOMING]);
+    assert_eq!(
+        ids(&f, "2023-11-17T23:59:00+09:00"),
+        Vec::<String>::new(),
+        "73 h ahead: not yet"
+    );
+    assert_eq!(
+        ids(&f, "2023-11-18T00:00:00+09:00"),
+        ["upcoming"],
+        "72 h ahead"
+    );
+    assert_eq!(
+        ids(&f, "2023-11-21T06:00:00+09:00"),
+        Vec::<String>::new(),
+        "window over"
+    );
+}
+
+#[test]
+fn critical_outage_banner_in_korean() {
+    let f = feed_of(&[CRITICAL, MINOR, UPCOMING]);
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at(NOW),
+    };
+    let b = banner::build(&f, &cx, DEFAULT_HORIZON).unwrap();
+    assert_eq!(b.role, Role::Alert);
+    assert_eq!(b.tone, Tone::Critical);
+    assert_eq!(b.badge, "심각 · 장애");
+    assert_eq!(b.title, "행정전산망 장애");
+    assert_eq!(b.timing.as_deref(), Some("2시간 42분째"));
+    assert_eq!(b.more.as_deref(), Some("외 2건"));
+    let facts: Vec<(&str, &str)> = b
+        .facts
+        .iter()
+        .map(|f| (f.label, f.value.as_str()))
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            ("영향 서비스", "새올"),
+            (
+                "복구 예상",
+                "2023년 11월 20일 (월) 오전 9시 KST · 월요일 중 정상화 목표"
+            ),
+            ("최근 업데이트", "11월 19일 오후 6시 10분 — 복구 중"),
+        ]
+    );
+    assert_eq!(b.link.unwrap().url.as_deref(), Some("https://example.org"));
+}
+
+#[test]
+fn minor_outage_banner_in_english_is_a_status() {
+    let f = feed_of(&[MINOR]);
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::En,
+        zone: &zone,
+        now: at(NOW),
+    };
+    let b = banner::build(&f, &cx, DEFAULT_HORIZON).unwrap();
+    assert_eq!(b.role, Role::Status);
+    assert_eq!(b.badge, "Minor · Outage");
+    assert_eq!(b.timing.as_deref(), Some("for 42 min"));
+    assert_eq!(b.more, None);
+}
+
+#[test]
+fn upcoming_maintenance_says_when_it_starts_and_ends() {
+    let f = feed_of(&[UPCOMING]);
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at(NOW),
+    };
+    let b = banner::build(&f, &cx, DEFAULT_HORIZON).unwrap();
+    assert_eq!(b.tone, Tone::Maintenance);
+    assert_eq!(
+        b.timing.as_deref(),
+        Some("시작 예정: 2023년 11월 21일 (화) 오전 12시 KST")
+    );
+    assert_eq!(b.facts[0].value, "2023년 11월 21일 (화) 오전 6시 KST");
+}
+
+#[test]
+fn feed_text_is_never_interpreted() {
+    let xss = r#"{"id":"x","kind":"outage","status":"identified","title":"<img src=x onerror=alert(1)>","started_at":"2023-11-19T18:00:00+09:00","links":[{"title":"bad","url":"javascript:alert(1)"}]}"#;
+    let f = feed::parse(&format!(
+        r#"{{"version":1,"publisher":{{"name":"p","url":" JavaScript:alert(2)"}},"incidents":[{xss}]}}"#
+    ))
+    .unwrap();
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at(NOW),
+    };
+    let b = banner::build(&f, &cx, DEFAULT_HORIZON).unwrap();
+    assert_eq!(b.title, "<img src=x onerror=alert(1)>");
+    assert_eq!(b.link, None, "no javascript: link survives");
+}

@@ -1,0 +1,226 @@
+//! The timeline of the seed incidents: the reporters' tables, rebuilt from the demo feeds.
+
+use incident_banner::feed;
+use incident_banner::i18n::Lang;
+use incident_banner::time::{FixedZone, Instant};
+use incident_banner::view::timeline::{self, TimelineView};
+use incident_banner::view::Context;
+
+fn at(s: &str) -> Instant {
+    chrono::DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn demo(name: &str) -> feed::Feed {
+    let path = format!("{}/www/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    feed::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn build(name: &str, lang: Lang, zone: &FixedZone, now: &str) -> TimelineView {
+    let f = demo(name);
+    timeline::build(
+        &f,
+        &Context {
+            lang,
+            zone,
+            now: at(now),
+        },
+    )
+}
+
+#[test]
+fn news_timeline_rebuilds_the_seed_tables_in_korean() {
+    let t = build(
+        "news-2023-07-18.json",
+        Lang::Ko,
+        &FixedZone::kst(),
+        "2026-11-24T09:00:00+09:00",
+    );
+    assert_eq!(t.zone, "KST");
+    let labels: Vec<&str> = t.days.iter().map(|d| d.label.as_str()).collect();
+    assert_eq!(labels, ["2023년 7월 18일 (화)", "2023년 5월 8일 (월)"]);
+    let day = &t.days[0];
+    // Newest first: KakaoTalk (10:54) before Work24 (09:15).
+    assert_eq!(day.incidents[0].title, "카카오톡 PC버전·다음 로그인 장애");
+    let kakao = &day.incidents[0].impacts[0];
+    assert_eq!(kakao.service.text, "카카오톡 PC버전");
+    assert_eq!(
+        (kakao.start.as_str(), kakao.recovery.as_str()),
+        ("오전 10시 54분", "오후 12시 20분")
+    );
+    assert_eq!(kakao.duration, "1시간 26분");
+    assert_eq!(
+        kakao.recurrence.as_deref(),
+        Some("지난 90일 동안 2번째 장애")
+    );
+    assert_eq!(
+        day.incidents[0].impacts[1].recurrence, None,
+        "Daum had no earlier outage"
+    );
+
+    let work24 = &day.incidents[1];
+    let row = &work24.impacts[0];
+    assert_eq!(row.service.text, "고용24");
+    assert_eq!(row.service.url.as_deref(), Some("https://www.work24.go.kr"));
+    assert_eq!(
+        (
+            row.start.as_str(),
+            row.recovery.as_str(),
+            row.duration.as_str()
+        ),
+        ("오전 9시 15분", "오전 11시 57분", "2시간 42분")
+    );
+    assert_eq!(row.level, "접속 불가");
+    let facts: Vec<(&str, &str)> = work24
+        .facts
+        .iter()
+        .map(|f| (f.label, f.value.as_str()))
+        .collect();
+    assert!(
+        facts.contains(&("원인", "데이터베이스 서버 2대 중 1대 멈춤")),
+        "{facts:?}"
+    );
+    assert!(facts.contains(&("총 지속 시간", "2시간 42분")), "{facts:?}");
+    assert_eq!(work24.status, "복구 완료");
+    assert_eq!(work24.workarounds.len(), 2);
+    let update_times: Vec<&str> = work24.updates.iter().map(|u| u.at.as_str()).collect();
+    assert_eq!(
+        update_times,
+        ["오전 9시 40분", "오전 11시", "오전 11시 57분"],
+        "oldest first"
+    );
+}
+
+#[test]
+fn news_timeline_in_english() {
+    let t = build(
+        "news-2023-07-18.json",
+        Lang::En,
+        &FixedZone::kst(),
+        "2026-11-24T09:00:00+09:00",
+    );
+    assert_eq!(t.days[0].label, "Tue 18 Jul 2023");
+    let kakao = &t.days[0].incidents[0];
+    assert_eq!(kakao.badge, "Major · Outage");
+    assert_eq!(kakao.impacts[0].duration, "1 h 26 min");
+    assert_eq!(
+        kakao.impacts[0].recurrence.as_deref(),
+        Some("2nd outage in 90 days")
+    );
+    assert_eq!(kakao.impacts[0].start, "10:54 AM");
+}
+
+#[test]
+fn day_grouping_follows_the_display_zone() {
+    // In UTC the 09:15 KST outage began on 18 July at 00:15, but the 10:54 KST one too;
+    // in UTC-10 (Hawaii) both fall on 17 July.
+    let hst = FixedZone {
+        offset_seconds: -10 * 3600,
+        abbr: "HST".into(),
+    };
+    let t = build(
+        "news-2023-07-18.json",
+        Lang::En,
+        &hst,
+        "2026-11-24T09:00:00+09:00",
+    );
+    assert_eq!(t.days[0].label, "Mon 17 Jul 2023");
+    assert_eq!(t.days[0].incidents[1].impacts[0].start, "2:15 PM");
+    assert_eq!(t.zone, "HST");
+}
+
+#[test]
+fn times_on_another_day_than_the_group_carry_their_date() {
+    // 정부24 went down on 17 Nov and came back on 18 Nov at 09:00.
+    let t = build(
+        "mois-2023-11.json",
+        Lang::Ko,
+        &FixedZone::kst(),
+        "2023-11-19T18:40:00+09:00",
+    );
+    let inc = &t.days[0].incidents[0];
+    let gov24 = inc
+        .impacts
+        .iter()
+        .find(|r| r.service.text == "정부24")
+        .unwrap();
+    assert_eq!(
+        (gov24.start.as_str(), gov24.recovery.as_str()),
+        ("오후 1시 55분", "11월 18일 오전 9시")
+    );
+    assert_eq!(gov24.duration, "19시간 5분");
+    let saeol = inc
+        .impacts
+        .iter()
+        .find(|r| r.service.text == "새올행정시스템")
+        .unwrap();
+    assert_eq!(saeol.recovery, "복구 중");
+    assert_eq!(saeol.duration, "2일 10시간째");
+    let facts: Vec<(&str, &str)> = inc
+        .facts
+        .iter()
+        .map(|f| (f.label, f.value.as_str()))
+        .collect();
+    assert!(
+        facts.contains(&(
+            "복구 예상",
+            "2023년 11월 20일 (월) 오전 9시 KST · 월요일 중 정상화 목표"
+        )),
+        "{facts:?}"
+    );
+    assert!(facts.contains(&("지속 시간", "2일 10시간째")), "{facts:?}");
+}
+
+#[test]
+fn durations_across_midnight_and_month_end() {
+    let f = feed::parse(
+        r#"{"version":1,"publisher":{"name":"p"},"incidents":[
+      {"id":"a","kind":"outage","status":"resolved","title":"t",
+       "started_at":"2023-10-31T23:30:00+09:00","ended_at":"2023-11-01T00:45:00+09:00",
+       "impacts":[{"service":"s","status":"down"}]}]}"#,
+    )
+    .unwrap();
+    let zone = FixedZone::kst();
+    let t = timeline::build(
+        &f,
+        &Context {
+            lang: Lang::Ko,
+            zone: &zone,
+            now: at("2023-11-02T00:00:00+09:00"),
+        },
+    );
+    assert_eq!(t.days[0].label, "2023년 10월 31일 (화)");
+    let row = &t.days[0].incidents[0].impacts[0];
+    assert_eq!(
+        (
+            row.start.as_str(),
+            row.recovery.as_str(),
+            row.duration.as_str()
+        ),
+        ("오후 11시 30분", "11월 1일 오전 12시 45분", "1시간 15분")
+    );
+}
+
+#[test]
+fn unsafe_links_become_plain_text() {
+    let f = feed::parse(r#"{"version":1,"publisher":{"name":"p"},"incidents":[
+      {"id":"a","kind":"notice","status":"identified","title":"t",
+       "workarounds":[{"text":"w","url":"javascript:alert(1)"},{"text":"ok","url":"https://www.gov.kr"}],
+       "links":[{"title":"d","url":"data:text/html,<script>alert(1)</script>"}]}]}"#).unwrap();
+    let zone = FixedZone::kst();
+    let t = timeline::build(
+        &f,
+        &Context {
+            lang: Lang::Ko,
+            zone: &zone,
+            now: at("2023-11-02T00:00:00+09:00"),
+        },
+    );
+    let inc = &t.days[0].incidents[0];
+    assert_eq!(t.days[0].label, "", "no time at all: an unlabelled group");
+    assert_eq!(inc.workarounds[0].url, None);
+    assert_eq!(
+        inc.workarounds[1].url.as_deref(),
+        Some("https://www.gov.kr")
+    );
+    assert_eq!(inc.links[0].url, None);
+}
