@@ -264,6 +264,9 @@ fn semantic_problems_are_warnings_and_the_feed_still_parses() {
 fn demo_feeds_parse_without_warnings() {
     for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/www/feeds")).unwrap() {
         let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
         let text = std::fs::read_to_string(&path).unwrap();
         let f = feed::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(feed::validate(&f), vec![], "{}", path.display());

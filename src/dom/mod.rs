@@ -1,1 +1,11 @@
-//! placeholder
+//! The only part of the crate that touches the browser: custom elements, fetching,
+//! display zones from `Intl`, and turning view models into Shadow DOM nodes.
+//!
+//! The element classes themselves are a few lines of JavaScript (`define.js`, appended to
+//! wasm-bindgen's module by the build) that forward lifecycle callbacks to [`elements`].
+
+mod elements;
+mod fetch;
+mod render;
+mod style;
+mod zone;

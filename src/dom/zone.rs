@@ -1,0 +1,111 @@
+//! Display zones from the browser's `Intl`: we ship no time-zone database.
+
+use crate::time::{known_abbreviation, offset_abbr, Instant, Zone, ZoneInfo};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateTimeFormat;
+
+    // `catch`: an unknown zone name throws a RangeError, which we turn into a fallback.
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DateTimeFormat")]
+    fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
+
+    #[wasm_bindgen(method, js_name = formatToParts)]
+    fn format_to_parts(this: &DateTimeFormat, millis: f64) -> Array;
+
+    #[wasm_bindgen(method, js_name = resolvedOptions)]
+    fn resolved_options(this: &DateTimeFormat) -> Object;
+}
+
+/// An IANA zone, read through `Intl.DateTimeFormat`.
+pub struct IntlZone {
+    name: String,
+    offsets: DateTimeFormat,
+    names: DateTimeFormat,
+}
+
+fn formatter(zone: Option<&str>, style: &str) -> Result<DateTimeFormat, JsValue> {
+    let options = Object::new();
+    if let Some(z) = zone {
+        Reflect::set(&options, &"timeZone".into(), &z.into())?;
+    }
+    Reflect::set(&options, &"timeZoneName".into(), &style.into())?;
+    DateTimeFormat::new("en-US", &options)
+}
+
+impl IntlZone {
+    /// The zone named `name` (`Asia/Seoul`), or the reader's own zone for `None`;
+    /// `None` back when the browser does not know the name.
+    pub fn new(name: Option<&str>) -> Option<IntlZone> {
+        let offsets = formatter(name, "longOffset").ok()?;
+        let names = formatter(name, "short").ok()?;
+        let resolved = Reflect::get(&offsets.resolved_options(), &"timeZone".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        Some(IntlZone {
+            name: resolved,
+            offsets,
+            names,
+        })
+    }
+}
+
+fn zone_part(f: &DateTimeFormat, millis: f64) -> String {
+    f.format_to_parts(millis)
+        .iter()
+        .find(|p| Reflect::get(p, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("timeZoneName"))
+        .and_then(|p| Reflect::get(&p, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Reads `GMT+09:00`, `GMT-03:30` or `GMT` as seconds east of UTC.
+fn parse_gmt_offset(s: &str) -> i32 {
+    let rest = s.trim_start_matches("GMT").trim_start_matches("UTC");
+    let (sign, rest) = match rest.as_bytes().first() {
+        Some(b'+') => (1, &rest[1..]),
+        Some(b'-') | Some(0xE2) => (-1, rest.trim_start_matches(['-', '\u{2212}'])),
+        _ => return 0,
+    };
+    let mut it = rest.split(':');
+    let h: i32 = it.next().and_then(|h| h.parse().ok()).unwrap_or(0);
+    let m: i32 = it.next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    sign * (h * 3600 + m * 60)
+}
+
+impl Zone for IntlZone {
+    fn at(&self, t: &Instant) -> ZoneInfo {
+        let millis = t.timestamp_millis() as f64;
+        let offset_seconds = parse_gmt_offset(&zone_part(&self.offsets, millis));
+        let abbr = match known_abbreviation(&self.name) {
+            Some(a) => a.to_string(),
+            None => {
+                let short = zone_part(&self.names, millis);
+                // `GMT+9` is how Intl names zones without a well-known abbreviation.
+                if short.is_empty() || short.starts_with("GMT") {
+                    offset_abbr(offset_seconds)
+                } else {
+                    short
+                }
+            }
+        };
+        ZoneInfo {
+            offset_seconds,
+            abbr,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn gmt_offsets() {
+        assert_eq!(super::parse_gmt_offset("GMT+09:00"), 9 * 3600);
+        assert_eq!(super::parse_gmt_offset("GMT-03:30"), -(3 * 3600 + 1800));
+        assert_eq!(super::parse_gmt_offset("GMT"), 0);
+    }
+}
