@@ -27,7 +27,7 @@ test-native:
 	cargo test --quiet
 
 test-browser:
-	cargo test --quiet --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

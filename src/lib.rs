@@ -9,4 +9,4 @@ pub mod time;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-mod dom;
+pub mod dom;

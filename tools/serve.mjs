@@ -25,6 +25,7 @@ function fileFor(pathname) {
 export function start(port = 8080) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
+    if (url.pathname === "/favicon.ico") { res.writeHead(204).end(); return; }
     const file = fileFor(url.pathname);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {

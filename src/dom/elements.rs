@@ -87,7 +87,11 @@ pub fn auto_banner(src: String) {
         match fetch::load(&url).await {
             Ok(feed) => {
                 let zone = FixedZone::kst();
-                let cx = Context { lang: Lang::Ko, zone: &zone, now: now_from(None) };
+                let cx = Context {
+                    lang: Lang::Ko,
+                    zone: &zone,
+                    now: now_from(None),
+                };
                 if banner::select(&feed, &cx.now, banner::DEFAULT_HORIZON).is_empty() {
                     return;
                 }
@@ -101,7 +105,9 @@ pub fn auto_banner(src: String) {
 }
 
 fn insert_banner(url: &str) -> Result<(), JsValue> {
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let body = doc.body().ok_or("no body")?;
     let el = doc.create_element("incident-banner")?;
     el.set_attribute("src", url)?;
@@ -121,7 +127,9 @@ fn shadow(el: &HtmlElement) -> Option<ShadowRoot> {
 /// Resolves `src` against the document's base URL.
 fn absolute(src: &str) -> Option<String> {
     let base = web_sys::window()?.document()?.base_uri().ok()??;
-    web_sys::Url::new_with_base(src.trim(), &base).ok().map(|u| u.href())
+    web_sys::Url::new_with_base(src.trim(), &base)
+        .ok()
+        .map(|u| u.href())
 }
 
 fn start_load(el: &HtmlElement) {
@@ -168,7 +176,11 @@ fn start_load(el: &HtmlElement) {
 
 /// The reader's language: the nearest `lang`, then the document's, then Korean.
 fn lang_of(el: &HtmlElement) -> Lang {
-    let nearest = el.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    let nearest = el
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"));
     let document = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -190,10 +202,17 @@ fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
         };
         match zone {
             Some(z) => return Box::new(z),
-            None => warn(&format!("unknown time-zone {name:?}; using the feed's zone")),
+            None => warn(&format!(
+                "unknown time-zone {name:?}; using the feed's zone"
+            )),
         }
     }
-    if let Some(z) = feed.publisher.time_zone.as_deref().and_then(|n| IntlZone::new(Some(n))) {
+    if let Some(z) = feed
+        .publisher
+        .time_zone
+        .as_deref()
+        .and_then(|n| IntlZone::new(Some(n)))
+    {
         return Box::new(z);
     }
     let first = feed
@@ -261,12 +280,21 @@ fn render(el: &HtmlElement) {
         },
         Some(feed) => {
             let zone = zone_of(el, &feed);
-            let cx = Context { lang, zone: zone.as_ref(), now: now_from(el.get_attribute("now")) };
+            let cx = Context {
+                lang,
+                zone: zone.as_ref(),
+                now: now_from(el.get_attribute("now")),
+            };
             if is_banner {
                 let view = banner::build(&feed, &cx, horizon_of(el));
                 render::banner(&root, view.as_ref(), labels, notice.as_deref())
             } else {
-                render::timeline(&root, &timeline::build(&feed, &cx), labels, notice.as_deref())
+                render::timeline(
+                    &root,
+                    &timeline::build(&feed, &cx),
+                    labels,
+                    notice.as_deref(),
+                )
             }
         }
     };

@@ -65,6 +65,9 @@ pub async fn load(url: &str) -> Result<Rc<Feed>, LoadError> {
     for w in feed::validate(&parsed) {
         web_sys::console::warn_1(&format!("incident-banner: {url}: {w}").into());
     }
-    RECENT.with(|r| r.borrow_mut().insert(url.to_string(), (now, parsed.clone())));
+    RECENT.with(|r| {
+        r.borrow_mut()
+            .insert(url.to_string(), (now, parsed.clone()))
+    });
     Ok(parsed)
 }

@@ -4,8 +4,8 @@
 //! The element classes themselves are a few lines of JavaScript (`define.js`, appended to
 //! wasm-bindgen's module by the build) that forward lifecycle callbacks to [`elements`].
 
-mod elements;
-mod fetch;
-mod render;
-mod style;
-mod zone;
+pub mod elements;
+pub mod fetch;
+pub mod render;
+pub mod style;
+pub mod zone;

@@ -102,7 +102,12 @@ fn notice_node(b: &Builder, notice: Option<&str>, class: &str) -> R<Option<Node>
 }
 
 /// Renders the banner, or nothing when there is nothing to announce.
-pub fn banner(root: &ShadowRoot, view: Option<&BannerView>, labels: &Labels, notice: Option<&str>) -> R<()> {
+pub fn banner(
+    root: &ShadowRoot,
+    view: Option<&BannerView>,
+    labels: &Labels,
+    notice: Option<&str>,
+) -> R<()> {
     let b = builder()?;
     let mut nodes: Vec<Node> = Vec::new();
     if let Some(v) = view {
@@ -143,7 +148,12 @@ pub fn banner(root: &ShadowRoot, view: Option<&BannerView>, labels: &Labels, not
 }
 
 /// Renders the whole timeline.
-pub fn timeline(root: &ShadowRoot, view: &TimelineView, labels: &Labels, notice: Option<&str>) -> R<()> {
+pub fn timeline(
+    root: &ShadowRoot,
+    view: &TimelineView,
+    labels: &Labels,
+    notice: Option<&str>,
+) -> R<()> {
     let b = builder()?;
     let section = b.el("section", "timeline")?;
     section.set_attribute("part", "timeline")?;
@@ -194,7 +204,13 @@ fn incident(b: &Builder, v: &IncidentView, l: &Labels, zone: &str) -> R<Element>
         add(&table, b.text("caption", "", l.affected)?)?;
         let head = b.el("tr", "")?;
         let zoned = |s: &str| format!("{s} ({zone})");
-        for h in [l.service.to_string(), l.impact.to_string(), zoned(l.start), zoned(l.recovery), l.duration.to_string()] {
+        for h in [
+            l.service.to_string(),
+            l.impact.to_string(),
+            zoned(l.start),
+            zoned(l.recovery),
+            l.duration.to_string(),
+        ] {
             let th = b.text("th", "", &h)?;
             th.set_attribute("scope", "col")?;
             add(&head, th)?;

@@ -57,7 +57,13 @@ impl IntlZone {
 fn zone_part(f: &DateTimeFormat, millis: f64) -> String {
     f.format_to_parts(millis)
         .iter()
-        .find(|p| Reflect::get(p, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some("timeZoneName"))
+        .find(|p| {
+            Reflect::get(p, &"type".into())
+                .ok()
+                .and_then(|t| t.as_string())
+                .as_deref()
+                == Some("timeZoneName")
+        })
         .and_then(|p| Reflect::get(&p, &"value".into()).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_default()
@@ -85,8 +91,9 @@ impl Zone for IntlZone {
             Some(a) => a.to_string(),
             None => {
                 let short = zone_part(&self.names, millis);
-                // `GMT+9` is how Intl names zones without a well-known abbreviation.
-                if short.is_empty() || short.starts_with("GMT") {
+                // `GMT+9` is how Intl names zones without a well-known abbreviation;
+                // a bare `GMT` (London in winter) is a real name.
+                if short.is_empty() || short.starts_with("GMT+") || short.starts_with("GMT-") {
                     offset_abbr(offset_seconds)
                 } else {
                     short

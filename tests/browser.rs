@@ -1,0 +1,167 @@
+//! The DOM layer in headless Chromium (wasm-bindgen-test): display zones from `Intl`, and
+//! view models rendered into shadow roots exactly as a reader would see them.
+#![cfg(target_arch = "wasm32")]
+
+use incident_banner::dom::{render, style, zone::IntlZone};
+use incident_banner::feed;
+use incident_banner::i18n::Lang;
+use incident_banner::time::{Instant, Zone};
+use incident_banner::view::{banner, timeline, Context};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn at(s: &str) -> Instant {
+    chrono::DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn shadow_host() -> ShadowRoot {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    style::adopt(&root);
+    root
+}
+
+fn query(root: &ShadowRoot, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn all_text(root: &ShadowRoot, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+const XSS_FEED: &str = r#"{"version":1,"publisher":{"name":"p","url":"javascript:alert(1)"},
+  "services":[{"id":"s","name":"<b>서비스</b>","url":"https://www.gov.kr"}],
+  "incidents":[{"id":"x","kind":"outage","severity":"critical","status":"identified",
+    "title":"<img src=x onerror=alert(1)>","started_at":"2023-11-19T16:00:00+09:00",
+    "impacts":[{"service":"s","status":"down"}],
+    "workarounds":[{"text":"bad","url":"javascript:alert(2)"},{"text":"good","url":"https://www.gov.kr"}],
+    "links":[{"title":"data","url":"data:text/html,x"}]}]}"#;
+
+#[wasm_bindgen_test]
+fn intl_zone_names_korea_and_follows_daylight_saving_elsewhere() {
+    let seoul = IntlZone::new(Some("Asia/Seoul")).expect("Chromium knows Asia/Seoul");
+    let info = seoul.at(&at("2023-07-18T01:54:00Z"));
+    assert_eq!((info.offset_seconds, info.abbr.as_str()), (9 * 3600, "KST"));
+    let ny = IntlZone::new(Some("America/New_York")).unwrap();
+    assert_eq!(ny.at(&at("2023-07-18T12:00:00Z")).offset_seconds, -4 * 3600);
+    assert_eq!(ny.at(&at("2023-01-18T12:00:00Z")).abbr, "EST");
+    let india = IntlZone::new(Some("Asia/Kolkata")).unwrap();
+    assert_eq!(india.at(&at("2023-01-18T12:00:00Z")).abbr, "UTC+5:30");
+    assert!(
+        IntlZone::new(Some("Mars/Olympus_Mons")).is_none(),
+        "unknown zones fall back"
+    );
+}
+
+#[wasm_bindgen_test]
+fn banner_renders_feed_text_as_text_with_the_right_role() {
+    let f = feed::parse(XSS_FEED).unwrap();
+    let zone = IntlZone::new(Some("Asia/Seoul")).unwrap();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at("2023-11-19T18:42:00+09:00"),
+    };
+    let view = banner::build(&f, &cx, banner::DEFAULT_HORIZON).unwrap();
+    let root = shadow_host();
+    render::banner(&root, Some(&view), Lang::Ko.messages().labels(), None).unwrap();
+    let section = query(&root, "section");
+    assert_eq!(section.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(
+        query(&root, ".title").text_content().as_deref(),
+        Some("<img src=x onerror=alert(1)>")
+    );
+    assert!(
+        root.query_selector("img").unwrap().is_none(),
+        "no element from feed text"
+    );
+    assert_eq!(
+        query(&root, ".timing").text_content().as_deref(),
+        Some("2시간 42분째")
+    );
+    assert!(
+        root.query_selector("a").unwrap().is_none(),
+        "javascript: publisher URL is not linked"
+    );
+    let title = query(&root, ".title")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    assert!(
+        title.offset_height() > 0,
+        "the stylesheet leaves the title visible"
+    );
+}
+
+#[wasm_bindgen_test]
+fn empty_banner_renders_nothing() {
+    let root = shadow_host();
+    render::banner(&root, None, Lang::En.messages().labels(), None).unwrap();
+    assert_eq!(root.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn timeline_renders_a_table_and_only_http_links() {
+    let f = feed::parse(XSS_FEED).unwrap();
+    let zone = IntlZone::new(Some("Asia/Seoul")).unwrap();
+    let cx = Context {
+        lang: Lang::En,
+        zone: &zone,
+        now: at("2023-11-19T18:42:00+09:00"),
+    };
+    let root = shadow_host();
+    let view = timeline::build(&f, &cx);
+    render::timeline(
+        &root,
+        &view,
+        Lang::En.messages().labels(),
+        Some("Last update failed"),
+    )
+    .unwrap();
+    assert_eq!(all_text(&root, "h2"), ["Sun 19 Nov 2023"]);
+    assert_eq!(
+        all_text(&root, "thead th"),
+        [
+            "Service",
+            "Status",
+            "Failed (KST)",
+            "Recovered (KST)",
+            "Duration"
+        ]
+    );
+    assert_eq!(all_text(&root, "tbody th"), ["<b>서비스</b>"]);
+    assert_eq!(
+        all_text(&root, "tbody td"),
+        ["Down", "4:00 PM", "Ongoing", "for 2 h 42 min"]
+    );
+    let hrefs: Vec<String> = {
+        let list = root.query_selector_all("a").unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .dyn_into::<Element>()
+                    .unwrap()
+                    .get_attribute("href")
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(
+        hrefs,
+        ["https://www.gov.kr", "https://www.gov.kr"],
+        "service and the good workaround"
+    );
+    assert_eq!(all_text(&root, ".error"), ["Last update failed"]);
+}

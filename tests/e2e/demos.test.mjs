@@ -1,0 +1,123 @@
+// The demo pages as a reader sees them: banner and timeline texts, roles, languages,
+// zones, the head snippet, no console noise, and the page's strict CSP obeyed.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setUp, open, rendered, shadowTexts, noisy, SCREENSHOTS } from "./helpers.mjs";
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+test("agency page: critical outage banner with duration, services, expected end", async () => {
+  const { page, log, response, close } = await open(env, "/agency.html");
+  assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  await rendered(page, "incident-banner");
+  await rendered(page, "incident-timeline");
+  const role = await page.evaluate(() => document.querySelector("incident-banner").shadowRoot.querySelector("section").getAttribute("role"));
+  assert.equal(role, "alert");
+  assert.deepEqual(await shadowTexts(page, "incident-banner", ".badge, .title, .timing"),
+    ["심각 · 장애", "행정전산망 장애: 민원서류 발급 차질", "2일 10시간째"]);
+  const facts = await shadowTexts(page, "incident-banner", "dd");
+  assert.equal(facts[0], "새올행정시스템, 렌트홈");
+  assert.equal(facts[1], "2023년 11월 20일 (월) 오전 9시 KST · 월요일 중 정상화 목표");
+  assert.match(facts[2], /^11월 19일 오후 2시 45분 — 정보관리원에/);
+  const rows = await page.evaluate(() => [...document.querySelector("incident-timeline").shadowRoot.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows[1], ["정부24", "접속 불가", "오후 1시 55분", "11월 18일 오전 9시", "19시간 5분"]);
+  const visible = await page.locator("incident-banner .title").isVisible();
+  assert.ok(visible, "banner title is visible");
+  await page.screenshot({ path: SCREENSHOTS + "agency.png", fullPage: true });
+  assert.deepEqual(noisy(log), []);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await close();
+});
+
+test("news page: the seed tables, newest first, with recurrence", async () => {
+  const { page, log, close } = await open(env, "/news.html");
+  await rendered(page, "incident-timeline");
+  assert.deepEqual(await shadowTexts(page, "incident-timeline", "h2"), ["2023년 7월 18일 (화)", "2023년 5월 8일 (월)"]);
+  assert.deepEqual(await shadowTexts(page, "incident-timeline", "h3"),
+    ["카카오톡 PC버전·다음 로그인 장애", "고용24·워크넷·고용보험 접속 장애", "카카오톡 메시지 송수신 지연 (5월, 데모용 요약)"]);
+  const rows = await page.evaluate(() => [...document.querySelector("incident-timeline").shadowRoot.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows[0], ["카카오톡 PC버전지난 90일 동안 2번째 장애", "일부 장애", "오전 10시 54분", "오후 12시 20분", "1시간 26분"]);
+  assert.deepEqual(rows[2], ["고용24", "접속 불가", "오전 9시 15분", "오전 11시 57분", "2시간 42분"]);
+  const workarounds = await shadowTexts(page, "incident-timeline", ".workarounds li");
+  assert.ok(workarounds.some((w) => w.includes("수기로 접수")), workarounds.join("|"));
+  await page.screenshot({ path: SCREENSHOTS + "news.png", fullPage: true });
+  assert.deepEqual(noisy(log), []);
+  await close();
+});
+
+test("maintenance page: upcoming work is announced as a status, with start and end", async () => {
+  const { page, log, close } = await open(env, "/agency-maintenance.html");
+  await rendered(page, "incident-banner");
+  const role = await page.evaluate(() => document.querySelector("incident-banner").shadowRoot.querySelector("section").getAttribute("role"));
+  assert.equal(role, "status");
+  assert.deepEqual(await shadowTexts(page, "incident-banner", ".badge, .timing"),
+    ["경미 · 정기 점검", "시작 예정: 2023년 11월 25일 (토) 오전 12시 KST"]);
+  assert.deepEqual((await shadowTexts(page, "incident-banner", "dd")).slice(0, 2), ["정부24, 새올행정시스템", "2023년 11월 25일 (토) 오전 6시 KST"]);
+  await page.screenshot({ path: SCREENSHOTS + "agency-maintenance.png", fullPage: true });
+  assert.deepEqual(noisy(log), []);
+  await close();
+});
+
+test("English page and attribute changes re-render: lang, time-zone", async () => {
+  const { page, log, close } = await open(env, "/agency-en.html");
+  await rendered(page, "incident-banner");
+  await rendered(page, "incident-timeline");
+  assert.deepEqual(await shadowTexts(page, "incident-banner", ".badge, .title, .timing"),
+    ["Critical · Outage", "Government network outage: civil documents delayed", "for 2 d 10 h"]);
+  assert.equal((await shadowTexts(page, "incident-timeline", "h2"))[0], "Fri 17 Nov 2023");
+  await page.screenshot({ path: SCREENSHOTS + "agency-en.png", fullPage: true });
+
+  await page.evaluate(() => document.querySelector("incident-timeline").setAttribute("time-zone", "America/Los_Angeles"));
+  assert.equal((await shadowTexts(page, "incident-timeline", "h2"))[0], "Thu 16 Nov 2023", "8:40 AM KST is 3:40 PM PST the day before");
+  const head = await shadowTexts(page, "incident-timeline", "thead th");
+  assert.equal(head[2], "Failed (PST)");
+
+  await page.evaluate(() => document.querySelector("incident-banner").setAttribute("lang", "ko"));
+  assert.deepEqual(await shadowTexts(page, "incident-banner", ".badge"), ["심각 · 장애"]);
+
+  await page.evaluate(() => document.querySelector("incident-timeline").setAttribute("time-zone", "Not/AZone"));
+  assert.equal((await shadowTexts(page, "incident-timeline", "h2"))[0], "Fri 17 Nov 2023", "invalid zone falls back to the publisher's");
+  assert.deepEqual(noisy(log).map((m) => m.text), ['incident-banner: unknown time-zone "Not/AZone"; using the feed\'s zone']);
+  await close();
+});
+
+test("time-zone=local reads times in the reader's zone", async () => {
+  const { page, close } = await open(env, "/agency-en.html", { lang: "en-US", timezoneId: "Europe/London" });
+  await rendered(page, "incident-timeline");
+  await page.evaluate(() => document.querySelector("incident-timeline").setAttribute("time-zone", "local"));
+  const head = await shadowTexts(page, "incident-timeline", "thead th");
+  assert.equal(head[2], "Failed (GMT)");
+  const rows = await page.evaluate(() => [...document.querySelector("incident-timeline").shadowRoot.querySelectorAll("tbody tr")].map((tr) => tr.children[2].textContent));
+  assert.equal(rows[0], "11:40 PM", "08:40 KST is 23:40 GMT the day before");
+  await close();
+});
+
+test("head snippet inserts a banner only when there is something to announce", async () => {
+  const active = await open(env, "/snippet.html");
+  await active.page.waitForFunction(() => document.body.firstElementChild?.localName === "incident-banner", null, { timeout: 10000 });
+  await rendered(active.page, "incident-banner");
+  assert.deepEqual(await shadowTexts(active.page, "incident-banner", ".badge"), ["심각 · 장애"]);
+  await active.page.screenshot({ path: SCREENSHOTS + "snippet.png" });
+  assert.deepEqual(noisy(active.log), []);
+  await active.close();
+
+  const quiet = await open(env, "/snippet-quiet.html");
+  await quiet.page.waitForLoadState("networkidle");
+  await quiet.page.waitForTimeout(300);
+  assert.equal(await quiet.page.evaluate(() => document.querySelectorAll("incident-banner").length), 0);
+  assert.equal(await quiet.page.evaluate(() => customElements.get("incident-banner") !== undefined), true, "the module did load");
+  await quiet.close();
+});
+
+test("removing and re-adding an element renders it again", async () => {
+  const { page, log, close } = await open(env, "/agency.html");
+  await rendered(page, "incident-banner");
+  await page.evaluate(() => { const el = document.querySelector("incident-banner"); el.remove(); document.body.append(el); });
+  await rendered(page, "incident-banner");
+  assert.deepEqual(await shadowTexts(page, "incident-banner", ".badge"), ["심각 · 장애"]);
+  assert.deepEqual(noisy(log), []);
+  await close();
+});
