@@ -272,3 +272,21 @@ fn demo_feeds_parse_without_warnings() {
         assert_eq!(feed::validate(&f), vec![], "{}", path.display());
     }
 }
+
+#[test]
+fn every_invalid_fixture_is_rejected() {
+    // The same files must fail the JSON Schema (tests/e2e/schema.test.mjs).
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            feed::parse(&text).is_err(),
+            "{} should be rejected",
+            path.display()
+        );
+        count += 1;
+    }
+    assert!(count >= 10, "fixtures found: {count}");
+}

@@ -71,7 +71,10 @@ pub fn element_disconnected(el: HtmlElement) {
 #[wasm_bindgen(js_name = elementAttributeChanged)]
 pub fn element_attribute_changed(el: HtmlElement, name: String) {
     if name == "src" {
-        with_state(&el, |s| s.feed = None);
+        with_state(&el, |s| {
+            s.feed = None;
+            s.error = None;
+        });
         start_load(&el);
     } else {
         render(&el);
@@ -86,13 +89,7 @@ pub fn auto_banner(src: String) {
     wasm_bindgen_futures::spawn_local(async move {
         match fetch::load(&url).await {
             Ok(feed) => {
-                let zone = FixedZone::kst();
-                let cx = Context {
-                    lang: Lang::Ko,
-                    zone: &zone,
-                    now: now_from(None),
-                };
-                if banner::select(&feed, &cx.now, banner::DEFAULT_HORIZON).is_empty() {
+                if banner::select(&feed, &now_from(None), banner::DEFAULT_HORIZON).is_empty() {
                     return;
                 }
                 if let Err(e) = insert_banner(&url) {
