@@ -5,6 +5,7 @@
 
 pub mod feed;
 pub mod i18n;
+pub mod poll;
 pub mod time;
 pub mod view;
 

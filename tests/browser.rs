@@ -74,7 +74,7 @@ fn banner_renders_feed_text_as_text_with_the_right_role() {
         zone: &zone,
         now: at("2023-11-19T18:42:00+09:00"),
     };
-    let view = banner::build(&f, &cx, banner::DEFAULT_HORIZON).unwrap();
+    let view = banner::build(&f, &cx, &banner::Options::default()).unwrap();
     let root = shadow_host();
     render::banner(&root, Some(&view), Lang::Ko.messages().labels(), None).unwrap();
     let section = query(&root, "section");

@@ -3,7 +3,7 @@
 use incident_banner::feed;
 use incident_banner::i18n::Lang;
 use incident_banner::time::{FixedZone, Instant};
-use incident_banner::view::banner::{self, Role, DEFAULT_HORIZON};
+use incident_banner::view::banner::{self, Dismissible, Options, Role, DEFAULT_HORIZON};
 use incident_banner::view::{Context, Tone};
 
 fn at(s: &str) -> Instant {
@@ -62,7 +62,7 @@ fn nothing_to_announce_when_all_is_resolved_or_far_away() {
         zone: &zone,
         now: at(NOW),
     };
-    assert_eq!(banner::build(&f, &cx, DEFAULT_HORIZON), None);
+    assert_eq!(banner::build(&f, &cx, &Options::default()), None);
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn critical_outage_banner_in_korean() {
         zone: &zone,
         now: at(NOW),
     };
-    let b = banner::build(&f, &cx, DEFAULT_HORIZON).unwrap();
+    let b = banner::build(&f, &cx, &Options::default()).unwrap();
     assert_eq!(b.role, Role::Alert);
     assert_eq!(b.tone, Tone::Critical);
     assert_eq!(b.badge, "심각 · 장애");
@@ -129,7 +129,7 @@ fn minor_outage_banner_in_english_is_a_status() {
         zone: &zone,
         now: at(NOW),
     };
-    let b = banner::build(&f, &cx, DEFAULT_HORIZON).unwrap();
+    let b = banner::build(&f, &cx, &Options::default()).unwrap();
     assert_eq!(b.role, Role::Status);
     assert_eq!(b.badge, "Minor · Outage");
     assert_eq!(b.timing.as_deref(), Some("for 42 min"));
@@ -145,7 +145,7 @@ fn upcoming_maintenance_says_when_it_starts_and_ends() {
         zone: &zone,
         now: at(NOW),
     };
-    let b = banner::build(&f, &cx, DEFAULT_HORIZON).unwrap();
+    let b = banner::build(&f, &cx, &Options::default()).unwrap();
     assert_eq!(b.tone, Tone::Maintenance);
     assert_eq!(
         b.timing.as_deref(),
@@ -167,7 +167,83 @@ fn feed_text_is_never_interpreted() {
         zone: &zone,
         now: at(NOW),
     };
-    let b = banner::build(&f, &cx, DEFAULT_HORIZON).unwrap();
+    let b = banner::build(&f, &cx, &Options::default()).unwrap();
     assert_eq!(b.title, "<img src=x onerror=alert(1)>");
     assert_eq!(b.link, None, "no javascript: link survives");
+}
+
+#[test]
+fn dismissal_hides_until_a_new_update_or_a_severity_rise() {
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at(NOW),
+    };
+    let f = feed_of(&[CRITICAL, MINOR]);
+    let first = banner::build(&f, &cx, &Options::default()).unwrap();
+    let key = first.dismiss_key.clone().unwrap();
+    let closed = Options {
+        dismissed: vec![key.clone()],
+        ..Options::default()
+    };
+    let next = banner::build(&f, &cx, &closed).unwrap();
+    assert_eq!(
+        next.incident_id, "minor",
+        "the next current item takes its place"
+    );
+    assert_eq!(next.more, None);
+
+    let updated = feed_of(&[
+        &CRITICAL.replace(
+            r#""text":"복구 중"}"#,
+            r#""text":"복구 중"},{"at":"2023-11-19T18:40:00+09:00","text":"새 소식"}"#,
+        ),
+        MINOR,
+    ]);
+    assert_eq!(
+        banner::build(&updated, &cx, &closed).unwrap().incident_id,
+        "critical",
+        "a new update brings it back"
+    );
+
+    let minor_key = banner::dismiss_key(&f.incidents[1]);
+    let raised = feed_of(&[&MINOR.replace(r#""severity":"minor""#, r#""severity":"major""#)]);
+    let closed_minor = Options {
+        dismissed: vec![minor_key],
+        ..Options::default()
+    };
+    assert!(
+        banner::build(&raised, &cx, &closed_minor).is_some(),
+        "a severity rise brings it back"
+    );
+}
+
+#[test]
+fn critical_outages_can_be_kept_on_screen() {
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at(NOW),
+    };
+    let f = feed_of(&[CRITICAL]);
+    let key = banner::dismiss_key(&f.incidents[0]);
+    let options = Options {
+        dismissible: Dismissible::NonCritical,
+        dismissed: vec![key],
+        ..Options::default()
+    };
+    let b = banner::build(&f, &cx, &options).unwrap();
+    assert_eq!(
+        b.incident_id, "critical",
+        "a stale dismissal does not hide it"
+    );
+    assert_eq!(b.dismiss_key, None, "no close button");
+    assert_eq!(
+        Dismissible::from_attr(Some("non-critical")),
+        Dismissible::NonCritical
+    );
+    assert_eq!(Dismissible::from_attr(Some("none")), Dismissible::Never);
+    assert_eq!(Dismissible::from_attr(None), Dismissible::All);
 }

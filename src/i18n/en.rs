@@ -39,6 +39,17 @@ static LABELS: Labels = Labels {
     error_feed: "The incident information is not in a valid format.",
     timeline: "Incident timeline",
     banner: "Service status",
+    last_checked: "Last checked",
+    update_failed: "update failed",
+    dismiss: "Dismiss",
+    update: "Update",
+    error_timeout: "The incident information server is not answering.",
+    error_too_large: "The incident information file is too large.",
+    reason_network: "network error",
+    reason_timeout: "timed out",
+    reason_http: "server answered {status}",
+    reason_too_large: "file too large",
+    reason_invalid: "invalid format",
 };
 
 fn ordinal(n: usize) -> String {
@@ -152,6 +163,18 @@ impl Messages for En {
         format!("+{n} more")
     }
 
+    fn ago(&self, d: TimeDelta) -> String {
+        if d.num_minutes() < 1 {
+            return "just now".into();
+        }
+        let p = DurationParts::of(d);
+        match (p.days, p.hours) {
+            (0, 0) => format!("{} min ago", p.minutes),
+            (0, h) => format!("{h} h ago"),
+            (days, _) => format!("{days} d ago"),
+        }
+    }
+
     fn labels(&self) -> &'static Labels {
         &LABELS
     }
@@ -187,6 +210,8 @@ mod tests {
     fn ordinals() {
         assert_eq!(En.recurrence(2, 90), "2nd outage in 90 days");
         assert_eq!(ordinal(1), "1st");
+        assert_eq!(En.ago(TimeDelta::minutes(3)), "3 min ago");
+        assert_eq!(En.ago(TimeDelta::seconds(3)), "just now");
         assert_eq!(ordinal(3), "3rd");
         assert_eq!(ordinal(11), "11th");
         assert_eq!(ordinal(12), "12th");

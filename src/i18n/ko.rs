@@ -36,6 +36,17 @@ static LABELS: Labels = Labels {
     error_feed: "장애 정보 형식이 올바르지 않습니다.",
     timeline: "장애 타임라인",
     banner: "서비스 장애 안내",
+    last_checked: "마지막 확인",
+    update_failed: "업데이트 실패",
+    dismiss: "배너 닫기",
+    update: "업데이트",
+    error_timeout: "장애 정보 서버가 응답하지 않습니다.",
+    error_too_large: "장애 정보 파일이 너무 큽니다.",
+    reason_network: "네트워크 오류",
+    reason_timeout: "응답 시간 초과",
+    reason_http: "서버 응답 {status}",
+    reason_too_large: "파일이 너무 큼",
+    reason_invalid: "형식 오류",
 };
 
 impl Messages for Ko {
@@ -137,6 +148,18 @@ impl Messages for Ko {
         format!("외 {n}건")
     }
 
+    fn ago(&self, d: TimeDelta) -> String {
+        if d.num_minutes() < 1 {
+            return "방금".into();
+        }
+        let p = DurationParts::of(d);
+        match (p.days, p.hours) {
+            (0, 0) => format!("{}분 전", p.minutes),
+            (0, h) => format!("{h}시간 전"),
+            (days, _) => format!("{days}일 전"),
+        }
+    }
+
     fn labels(&self) -> &'static Labels {
         &LABELS
     }
@@ -184,5 +207,9 @@ mod tests {
     fn recurrence_and_more() {
         assert_eq!(Ko.recurrence(2, 90), "지난 90일 동안 2번째 장애");
         assert_eq!(Ko.more(3), "외 3건");
+        assert_eq!(Ko.ago(TimeDelta::seconds(20)), "방금");
+        assert_eq!(Ko.ago(TimeDelta::minutes(3)), "3분 전");
+        assert_eq!(Ko.ago(TimeDelta::minutes(150)), "2시간 전");
+        assert_eq!(Ko.ago(TimeDelta::hours(50)), "2일 전");
     }
 }

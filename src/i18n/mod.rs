@@ -118,6 +118,8 @@ pub trait Messages {
     fn recurrence(&self, nth: usize, days: i64) -> String;
     /// `외 2건` / `+2 more`.
     fn more(&self, n: usize) -> String;
+    /// How long ago: `방금`, `3분 전`, `2시간 전` / `just now`, `3 min ago`.
+    fn ago(&self, d: TimeDelta) -> String;
 
     /// Labels of the banner and timeline.
     fn labels(&self) -> &'static Labels;
@@ -152,6 +154,21 @@ pub struct Labels {
     pub error_feed: &'static str,
     pub timeline: &'static str,
     pub banner: &'static str,
+    /// `마지막 확인` / `Last checked`.
+    pub last_checked: &'static str,
+    pub update_failed: &'static str,
+    /// The banner's close button.
+    pub dismiss: &'static str,
+    /// Prefix of live-region announcements: `업데이트` / `Update`.
+    pub update: &'static str,
+    pub error_timeout: &'static str,
+    pub error_too_large: &'static str,
+    /// Short reasons for the stale line.
+    pub reason_network: &'static str,
+    pub reason_timeout: &'static str,
+    pub reason_http: &'static str,
+    pub reason_too_large: &'static str,
+    pub reason_invalid: &'static str,
 }
 
 #[cfg(test)]

@@ -27,6 +27,72 @@ impl Role {
     }
 }
 
+/// Which banners a reader may close: agencies may keep critical outages on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dismissible {
+    #[default]
+    All,
+    NonCritical,
+    Never,
+}
+
+impl Dismissible {
+    /// Reads the `dismissible` attribute: `none`/`false`, `non-critical`, else all.
+    pub fn from_attr(attr: Option<&str>) -> Self {
+        match attr.map(|a| a.trim().to_ascii_lowercase()).as_deref() {
+            Some("none" | "false" | "never") => Dismissible::Never,
+            Some("non-critical") => Dismissible::NonCritical,
+            _ => Dismissible::All,
+        }
+    }
+
+    fn allows(self, inc: &Incident) -> bool {
+        match self {
+            Dismissible::All => true,
+            Dismissible::NonCritical => inc.severity != Severity::Critical,
+            Dismissible::Never => false,
+        }
+    }
+}
+
+/// How the page configured the banner, and what this reader closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// How far ahead planned maintenance is announced.
+    pub horizon: TimeDelta,
+    pub dismissible: Dismissible,
+    /// Keys ([`dismiss_key`]) the reader closed.
+    pub dismissed: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            horizon: DEFAULT_HORIZON,
+            dismissible: Dismissible::All,
+            dismissed: Vec::new(),
+        }
+    }
+}
+
+/// What a dismissal remembers: the incident, its severity and its latest update, so a new
+/// update or a severity rise brings the banner back.
+pub fn dismiss_key(inc: &Incident) -> String {
+    let latest = inc
+        .updates
+        .iter()
+        .map(|u| u.at)
+        .max()
+        .map(|t| t.timestamp())
+        .unwrap_or(0);
+    format!(
+        "{}|{:?}|{}|{latest}",
+        inc.id,
+        inc.severity,
+        inc.updates.len()
+    )
+}
+
 /// What the banner shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BannerView {
@@ -44,6 +110,8 @@ pub struct BannerView {
     pub more: Option<String>,
     /// Where to read more: the incident's first safe link, else the publisher's page.
     pub link: Option<LinkedText>,
+    /// The key to remember when the reader closes the banner; `None` if it cannot be closed.
+    pub dismiss_key: Option<String>,
 }
 
 /// The current incidents in banner order: active outages, maintenance in progress,
@@ -74,9 +142,16 @@ pub fn select<'f>(
     current.into_iter().map(|(_, _, inc)| inc).collect()
 }
 
-/// Builds the banner for `feed` at `cx.now`, or `None` when all is well.
-pub fn build(feed: &Feed, cx: &Context, horizon: TimeDelta) -> Option<BannerView> {
-    let current = select(feed, &cx.now, horizon);
+/// Builds the banner for `feed` at `cx.now`, or `None` when all is well (or the reader
+/// closed everything current).
+pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView> {
+    let horizon = options.horizon;
+    let current: Vec<&Incident> = select(feed, &cx.now, horizon)
+        .into_iter()
+        .filter(|inc| {
+            !(options.dismissible.allows(inc) && options.dismissed.contains(&dismiss_key(inc)))
+        })
+        .collect();
     let inc = *current.first()?;
     let lang = cx.lang;
     let m = lang.messages();
@@ -151,6 +226,7 @@ pub fn build(feed: &Feed, cx: &Context, horizon: TimeDelta) -> Option<BannerView
         facts,
         more: (current.len() > 1).then(|| m.more(current.len() - 1)),
         link,
+        dismiss_key: options.dismissible.allows(inc).then(|| dismiss_key(inc)),
     })
 }
 

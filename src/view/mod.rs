@@ -1,7 +1,9 @@
 //! The view model: what the banner and the timeline show, as plain data with every word
 //! already localised and every time already formatted. The DOM layer only builds nodes.
 
+pub mod announce;
 pub mod banner;
+pub mod notice;
 pub mod phase;
 pub mod timeline;
 
