@@ -17,7 +17,8 @@ fn at(s: &str) -> Instant {
     chrono::DateTime::parse_from_rfc3339(s).unwrap()
 }
 
-fn shadow_host() -> ShadowRoot {
+/// A shadow root with the widget's stylesheet, and the container views render into.
+fn shadow_host() -> (ShadowRoot, Element) {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
@@ -25,7 +26,9 @@ fn shadow_host() -> ShadowRoot {
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .unwrap();
     style::adopt(&root);
-    root
+    let content = doc.create_element("div").unwrap();
+    root.append_child(&content).unwrap();
+    (root, content)
 }
 
 fn query(root: &ShadowRoot, selector: &str) -> Element {
@@ -75,8 +78,8 @@ fn banner_renders_feed_text_as_text_with_the_right_role() {
         now: at("2023-11-19T18:42:00+09:00"),
     };
     let view = banner::build(&f, &cx, &banner::Options::default()).unwrap();
-    let root = shadow_host();
-    render::banner(&root, Some(&view), Lang::Ko.messages().labels(), None).unwrap();
+    let (root, content) = shadow_host();
+    render::banner(&content, Some(&view), Lang::Ko.messages().labels(), None).unwrap();
     let section = query(&root, "section");
     assert_eq!(section.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(
@@ -106,9 +109,9 @@ fn banner_renders_feed_text_as_text_with_the_right_role() {
 
 #[wasm_bindgen_test]
 fn empty_banner_renders_nothing() {
-    let root = shadow_host();
-    render::banner(&root, None, Lang::En.messages().labels(), None).unwrap();
-    assert_eq!(root.child_element_count(), 0);
+    let (_, content) = shadow_host();
+    render::banner(&content, None, Lang::En.messages().labels(), None).unwrap();
+    assert_eq!(content.child_element_count(), 0);
 }
 
 #[wasm_bindgen_test]
@@ -120,10 +123,10 @@ fn timeline_renders_a_table_and_only_http_links() {
         zone: &zone,
         now: at("2023-11-19T18:42:00+09:00"),
     };
-    let root = shadow_host();
+    let (root, content) = shadow_host();
     let view = timeline::build(&f, &cx);
     render::timeline(
-        &root,
+        &content,
         &view,
         Lang::En.messages().labels(),
         Some("Last update failed"),

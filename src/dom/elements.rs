@@ -1,39 +1,53 @@
-//! `<incident-banner>` and `<incident-timeline>`: attributes, per-element state, loading.
+//! `<incident-banner>` and `<incident-timeline>`: attributes, per-element state, rendering
+//! from a [`source`](super::source).
 //!
 //! Attributes resolve like the platform does: `lang` from the element or its nearest
 //! ancestor, then the document, then Korean; `time-zone` from the element, else the feed
 //! publisher's zone. Invalid values fall back to the default instead of throwing.
+//!
+//! The DOM is touched only when what the reader sees changes: a poll that brings nothing
+//! new mutates nothing, and a ticking duration is patched in place (outside any live
+//! region) instead of re-inserting an alert.
 
-use super::fetch::{self, LoadError};
+use super::source::{self, Change, Snapshot};
 use super::zone::IntlZone;
-use super::{render, style};
+use super::{render, storage, style};
 use crate::feed::Feed;
-use crate::i18n::{Labels, Lang};
+use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
-use crate::view::{banner, timeline, Context};
+use crate::view::banner::{self, BannerView, Dismissible, Options};
+use crate::view::timeline::{self, TimelineView};
+use crate::view::{announce, notice, Context};
 use chrono::{DateTime, TimeDelta};
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, Event, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// What an element last put on screen; equal views mean no DOM work.
+#[derive(Clone, PartialEq)]
+enum Rendered {
+    /// A message alone, with its class (`error` or `notice`).
+    Message(String, &'static str),
+    Banner(Option<BannerView>, Option<String>),
+    Timeline(TimelineView, Option<String>),
+}
 
 /// What one connected element knows.
 struct State {
     el: HtmlElement,
-    /// Bumped by every load, so a slow response for an old `src` is dropped.
-    seq: u32,
-    /// The last good feed for the current `src`.
-    feed: Option<Rc<Feed>>,
-    /// The last failure, shown beside the last good feed.
-    error: Option<LoadError>,
+    url: Option<String>,
+    /// Where views are rendered; the live region beside it survives re-renders.
+    content: Element,
+    live: Element,
+    last: Option<Rendered>,
+    /// The shadow root's click listener (banner dismissal), removed on disconnect.
+    on_click: Closure<dyn FnMut(Event)>,
 }
 
 thread_local! {
     static ELEMENTS: RefCell<Vec<State>> = const { RefCell::new(Vec::new()) };
-}
-
-fn with_state<T>(el: &HtmlElement, f: impl FnOnce(&mut State) -> T) -> Option<T> {
-    ELEMENTS.with(|all| all.borrow_mut().iter_mut().find(|s| s.el == *el).map(f))
+    /// Head-snippet banners not inserted yet: they wait for something to announce.
+    static PENDING: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
 }
 
 fn warn(message: &str) {
@@ -43,132 +57,230 @@ fn warn(message: &str) {
 /// Called by the element's `connectedCallback`.
 #[wasm_bindgen(js_name = elementConnected)]
 pub fn element_connected(el: HtmlElement) {
-    if shadow(&el).is_none() {
-        warn("could not attach a shadow root");
+    PENDING.with(|p| p.borrow_mut().retain(|e| *e != el));
+    if ELEMENTS.with(|all| all.borrow().iter().any(|s| s.el == el)) {
         return;
     }
+    let Some((root, content, live)) = shadow(&el) else {
+        warn("could not attach a shadow root");
+        return;
+    };
+    let on_click = {
+        let el = el.clone();
+        Closure::<dyn FnMut(Event)>::new(move |e: Event| on_click(&el, &e))
+    };
+    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    let url = src_url(&el);
     ELEMENTS.with(|all| {
-        let mut all = all.borrow_mut();
-        if !all.iter().any(|s| s.el == el) {
-            all.push(State {
-                el: el.clone(),
-                seq: 0,
-                feed: None,
-                error: None,
-            });
-        }
+        all.borrow_mut().push(State {
+            el: el.clone(),
+            url: url.clone(),
+            content,
+            live,
+            last: None,
+            on_click,
+        })
     });
-    start_load(&el);
+    match url {
+        Some(url) => source::subscribe(&url, &el),
+        None => warn("the element has no valid src attribute"),
+    }
 }
 
-/// Called by the element's `disconnectedCallback`: forget it, so nothing leaks.
+/// Called by the element's `disconnectedCallback`: stop polling and drop every listener.
 #[wasm_bindgen(js_name = elementDisconnected)]
 pub fn element_disconnected(el: HtmlElement) {
-    ELEMENTS.with(|all| all.borrow_mut().retain(|s| s.el != el));
+    let removed = ELEMENTS.with(|all| {
+        let mut all = all.borrow_mut();
+        let i = all.iter().position(|s| s.el == el)?;
+        Some(all.remove(i))
+    });
+    if let Some(state) = removed {
+        if let Some(root) = el.shadow_root() {
+            let _ = root.remove_event_listener_with_callback(
+                "click",
+                state.on_click.as_ref().unchecked_ref(),
+            );
+        }
+        if let Some(url) = &state.url {
+            source::unsubscribe(url, &el);
+        }
+    }
 }
 
 /// Called by the element's `attributeChangedCallback` while connected.
 #[wasm_bindgen(js_name = elementAttributeChanged)]
 pub fn element_attribute_changed(el: HtmlElement, name: String) {
-    if name == "src" {
-        with_state(&el, |s| {
-            s.feed = None;
-            s.error = None;
-        });
-        start_load(&el);
-    } else {
-        render(&el);
+    match name.as_str() {
+        "src" => {
+            let new = src_url(&el);
+            let old = with_state(&el, |s| {
+                s.last = None;
+                std::mem::replace(&mut s.url, new.clone())
+            })
+            .flatten();
+            if let Some(old) = old {
+                source::unsubscribe(&old, &el);
+            }
+            if let Some(new) = new {
+                source::subscribe(&new, &el);
+            }
+        }
+        "poll" => {
+            if let Some(url) = with_state(&el, |s| s.url.clone()).flatten() {
+                source::ensure_polling(&url);
+            }
+        }
+        _ => render(&el),
     }
 }
 
-/// The head-snippet mode: loads `src` and inserts a banner at the top of `<body>` only when
-/// there is something to announce.
+/// The head-snippet mode: a banner for `src` is inserted at the top of `<body>` when, and
+/// only when, there is something to announce; until then it waits, subscribed.
 #[wasm_bindgen(js_name = autoBanner)]
 pub fn auto_banner(src: String) {
-    let Some(url) = absolute(&src) else { return };
-    wasm_bindgen_futures::spawn_local(async move {
-        match fetch::load(&url).await {
-            Ok(feed) => {
-                if banner::select(&feed, &now_from(None), banner::DEFAULT_HORIZON).is_empty() {
-                    return;
-                }
-                if let Err(e) = insert_banner(&url) {
-                    warn(&format!("could not insert the banner: {e:?}"));
-                }
-            }
-            Err(e) => warn(&format!("{url}: {}", e.detail())),
-        }
-    });
+    let Some(url) = absolute(&src) else {
+        warn(&format!("data-feed {src:?} is not a valid URL"));
+        return;
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(el) = doc.create_element("incident-banner") else {
+        return;
+    };
+    let _ = el.set_attribute("src", &url);
+    let Ok(el) = el.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    PENDING.with(|p| p.borrow_mut().push(el.clone()));
+    source::subscribe(&url, &el);
 }
 
-fn insert_banner(url: &str) -> Result<(), JsValue> {
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let body = doc.body().ok_or("no body")?;
-    let el = doc.create_element("incident-banner")?;
-    el.set_attribute("src", url)?;
-    body.prepend_with_node_1(&el)
-}
-
-fn shadow(el: &HtmlElement) -> Option<ShadowRoot> {
-    if let Some(root) = el.shadow_root() {
-        return Some(root);
+/// Called by a source after a load (and on subscription): re-render and announce news.
+pub fn update(el: &HtmlElement, change: &Change) {
+    if PENDING.with(|p| p.borrow().contains(el)) {
+        insert_if_announcing(el);
+        return;
     }
-    let init = ShadowRootInit::new(ShadowRootMode::Open);
-    let root = el.attach_shadow(&init).ok()?;
-    style::adopt(&root);
-    Some(root)
+    if let (Some(previous), Some(url)) = (
+        &change.previous,
+        with_state(el, |s| s.url.clone()).flatten(),
+    ) {
+        if let Some(current) = source::snapshot(&url).and_then(|s| s.feed) {
+            if let Some(text) = announce::announcement(previous, &current, lang_of(el)) {
+                with_state(el, |s| {
+                    s.live.set_text_content(None);
+                    s.live.set_text_content(Some(&text));
+                });
+            }
+        }
+    }
+    render(el);
 }
 
-/// Resolves `src` against the document's base URL.
+fn insert_if_announcing(el: &HtmlElement) {
+    let Some(url) = el.get_attribute("src") else {
+        return;
+    };
+    let Some(feed) = source::snapshot(&url).and_then(|s| s.feed) else {
+        return;
+    };
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: lang_of(el),
+        zone: &zone,
+        now: now_from(None),
+    };
+    let options = Options {
+        dismissed: storage::dismissed(),
+        ..Options::default()
+    };
+    if banner::build(&feed, &cx, &options).is_none() {
+        return;
+    }
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body());
+    if let Some(body) = body {
+        // Connecting it moves it from PENDING to the connected elements.
+        let _ = body.prepend_with_node_1(el);
+    }
+}
+
+fn with_state<T>(el: &HtmlElement, f: impl FnOnce(&mut State) -> T) -> Option<T> {
+    ELEMENTS.with(|all| all.borrow_mut().iter_mut().find(|s| s.el == *el).map(f))
+}
+
+/// The shadow root with its content container and live region, created on first use.
+fn shadow(el: &HtmlElement) -> Option<(ShadowRoot, Element, Element)> {
+    let root = match el.shadow_root() {
+        Some(root) => root,
+        None => {
+            let root = el
+                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                .ok()?;
+            style::adopt(&root);
+            let doc = web_sys::window()?.document()?;
+            let content = doc.create_element("div").ok()?;
+            content.set_class_name("content");
+            let live = doc.create_element("div").ok()?;
+            live.set_class_name("live");
+            live.set_attribute("aria-live", "polite").ok()?;
+            live.set_attribute("part", "live").ok()?;
+            root.append_child(&content).ok()?;
+            root.append_child(&live).ok()?;
+            root
+        }
+    };
+    let content = root.query_selector(".content").ok()??;
+    let live = root.query_selector(".live").ok()??;
+    Some((root, content, live))
+}
+
+fn on_click(el: &HtmlElement, e: &Event) {
+    let key = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("[data-dismiss]").ok().flatten())
+        .and_then(|b| b.get_attribute("data-dismiss"));
+    let Some(key) = key else { return };
+    storage::dismiss(&key);
+    // Every banner on the page forgets this item, not only the one clicked.
+    let banners: Vec<HtmlElement> = ELEMENTS.with(|all| {
+        all.borrow()
+            .iter()
+            .map(|s| s.el.clone())
+            .filter(|e| e.local_name() == "incident-banner")
+            .collect()
+    });
+    for b in &banners {
+        render(b);
+    }
+    // Keep keyboard users in the widget: focus the next banner's close button, if any.
+    if let Some(next) = el
+        .shadow_root()
+        .and_then(|r| r.query_selector("[data-dismiss]").ok().flatten())
+    {
+        if let Ok(next) = next.dyn_into::<HtmlElement>() {
+            let _ = next.focus();
+        }
+    }
+}
+
+/// Resolves the `src` attribute against the document's base URL.
+fn src_url(el: &HtmlElement) -> Option<String> {
+    absolute(&el.get_attribute("src")?)
+}
+
 fn absolute(src: &str) -> Option<String> {
+    if src.trim().is_empty() {
+        return None;
+    }
     let base = web_sys::window()?.document()?.base_uri().ok()??;
     web_sys::Url::new_with_base(src.trim(), &base)
         .ok()
         .map(|u| u.href())
-}
-
-fn start_load(el: &HtmlElement) {
-    let src = el.get_attribute("src").unwrap_or_default();
-    let Some(seq) = with_state(el, |s| {
-        s.seq += 1;
-        s.seq
-    }) else {
-        return;
-    };
-    render(el);
-    if src.trim().is_empty() {
-        warn("the element has no src attribute");
-        return;
-    }
-    let Some(url) = absolute(&src) else {
-        warn(&format!("{src:?} is not a valid URL"));
-        return;
-    };
-    let el = el.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch::load(&url).await;
-        let current = with_state(&el, |s| {
-            if s.seq != seq {
-                return false;
-            }
-            match result {
-                Ok(feed) => {
-                    s.feed = Some(feed);
-                    s.error = None;
-                }
-                Err(e) => {
-                    warn(&format!("{url}: {}", e.detail()));
-                    s.error = Some(e);
-                }
-            }
-            true
-        });
-        if current == Some(true) {
-            render(&el);
-        }
-    });
 }
 
 /// The reader's language: the nearest `lang`, then the document's, then Korean.
@@ -244,58 +356,113 @@ fn horizon_of(el: &HtmlElement) -> TimeDelta {
         .unwrap_or(banner::DEFAULT_HORIZON)
 }
 
-fn error_text(e: &LoadError, l: &Labels) -> String {
-    match e {
-        LoadError::Network(_) => l.error_fetch.to_string(),
-        LoadError::Http(status) => l.error_http.replace("{status}", &status.to_string()),
-        LoadError::Feed(errors) => {
-            let path = &errors.first().path;
-            if path.is_empty() {
-                l.error_feed.to_string()
-            } else {
-                format!("{} ({path})", l.error_feed)
+/// The line beside data that may be out of date; `None` when it is fresh.
+fn stale_line(snapshot: &Snapshot, lang: Lang) -> Option<String> {
+    if snapshot.problem.is_none() && !snapshot.from_storage {
+        return None;
+    }
+    let confirmed = snapshot
+        .confirmed_at
+        .and_then(|ms| DateTime::from_timestamp_millis(ms as i64))
+        .map(|t| t.fixed_offset())?;
+    Some(notice::stale(
+        &confirmed,
+        snapshot.problem.as_ref(),
+        &now_from(None),
+        lang,
+    ))
+}
+
+/// What `el` should show now.
+fn view_of(el: &HtmlElement, snapshot: Option<Snapshot>) -> Option<Rendered> {
+    let lang = lang_of(el);
+    let is_banner = el.local_name() == "incident-banner";
+    let snapshot = snapshot?;
+    let Some(feed) = snapshot.feed.clone() else {
+        return Some(match (&snapshot.problem, is_banner) {
+            (Some(p), _) => Rendered::Message(notice::message(p, lang), "error"),
+            (None, true) => Rendered::Banner(None, None),
+            (None, false) => {
+                Rendered::Message(lang.messages().labels().loading.to_string(), "notice")
             }
+        });
+    };
+    let zone = zone_of(el, &feed);
+    let cx = Context {
+        lang,
+        zone: zone.as_ref(),
+        now: now_from(el.get_attribute("now")),
+    };
+    let stale = stale_line(&snapshot, lang);
+    Some(if is_banner {
+        let options = Options {
+            horizon: horizon_of(el),
+            dismissible: Dismissible::from_attr(el.get_attribute("dismissible").as_deref()),
+            dismissed: storage::dismissed(),
+        };
+        let view = banner::build(&feed, &cx, &options);
+        // Beside a banner only: a page with nothing to announce stays quiet.
+        let stale = if view.is_some() { stale } else { None };
+        Rendered::Banner(view, stale)
+    } else {
+        Rendered::Timeline(timeline::build(&feed, &cx), stale)
+    })
+}
+
+/// True when two banners differ only in their ticking duration.
+fn only_timing_differs(a: &Rendered, b: &Rendered) -> Option<String> {
+    match (a, b) {
+        (Rendered::Banner(Some(x), n1), Rendered::Banner(Some(y), n2))
+            if n1 == n2 && x.timing != y.timing =>
+        {
+            let same = BannerView {
+                timing: y.timing.clone(),
+                ..x.clone()
+            } == *y;
+            same.then(|| y.timing.clone().unwrap_or_default())
         }
+        _ => None,
     }
 }
 
-/// Renders `el` from its state; failures are reported once to the console, never thrown.
+/// Renders `el` from its source; failures are reported once to the console, never thrown.
 fn render(el: &HtmlElement) {
-    let Some(root) = el.shadow_root() else { return };
-    let Some((feed, error)) = with_state(el, |s| (s.feed.clone(), s.error.clone())) else {
+    let Some((content, url, last)) =
+        with_state(el, |s| (s.content.clone(), s.url.clone(), s.last.clone()))
+    else {
         return;
     };
-    let lang = lang_of(el);
-    let labels = lang.messages().labels();
-    let is_banner = el.local_name() == "incident-banner";
-    let notice = error.as_ref().map(|e| error_text(e, labels));
-    let result = match feed {
-        None => match (&notice, is_banner) {
-            (Some(n), _) => render::message(&root, n, "error"),
-            (None, true) => render::banner(&root, None, labels, None),
-            (None, false) => render::message(&root, labels.loading, "notice"),
-        },
-        Some(feed) => {
-            let zone = zone_of(el, &feed);
-            let cx = Context {
-                lang,
-                zone: zone.as_ref(),
-                now: now_from(el.get_attribute("now")),
-            };
-            if is_banner {
-                let view = banner::build(&feed, &cx, horizon_of(el));
-                render::banner(&root, view.as_ref(), labels, notice.as_deref())
-            } else {
-                render::timeline(
-                    &root,
-                    &timeline::build(&feed, &cx),
-                    labels,
-                    notice.as_deref(),
-                )
-            }
+    let Some(next) = view_of(el, url.as_deref().and_then(source::snapshot)) else {
+        return;
+    };
+    if last.as_ref() == Some(&next) {
+        return;
+    }
+    if let Some(timing) = last.as_ref().and_then(|l| only_timing_differs(l, &next)) {
+        if let Ok(Some(span)) = content.query_selector(".timing") {
+            span.set_text_content(Some(&timing));
+            with_state(el, |s| s.last = Some(next));
+            return;
+        }
+    }
+    let labels = lang_of(el).messages().labels();
+    let focus = render::focused_index(&content);
+    let result = match &next {
+        Rendered::Message(text, class) => render::message(&content, text, class),
+        Rendered::Banner(view, stale) => {
+            render::banner(&content, view.as_ref(), labels, stale.as_deref())
+        }
+        Rendered::Timeline(view, stale) => {
+            render::timeline(&content, view, labels, stale.as_deref())
         }
     };
-    if let Err(e) = result {
-        warn(&format!("rendering failed: {e:?}"));
+    if let Some(i) = focus {
+        render::restore_focus(&content, i);
+    }
+    match result {
+        Ok(()) => {
+            with_state(el, |s| s.last = Some(next));
+        }
+        Err(e) => warn(&format!("rendering failed: {e:?}")),
     }
 }

@@ -1,73 +1,149 @@
-//! Fetching a feed: no cookies, errors as values, a short-lived cache so that a banner and
-//! a timeline on the same page (or the head-snippet banner) share one request.
+//! One feed request: no cookies, conditional (`If-None-Match` / `If-Modified-Since`), with a
+//! timeout and a size limit, and every failure returned as a value.
 
-use crate::feed::{self, Feed, ParseErrors};
-use gloo_net::http::Request;
-use std::cell::RefCell;
-use std::collections::HashMap;
+use super::timer::Timeout;
+use crate::poll;
+use crate::view::notice::Problem;
+use gloo_net::http::{Request, Response};
+use std::cell::Cell;
 use std::rc::Rc;
-use web_sys::RequestCredentials;
+use std::time::Duration;
+use web_sys::{AbortController, RequestCache, RequestCredentials};
 
-/// How long a fetched feed is reused by other elements asking for the same URL.
-const REUSE_MS: f64 = 5_000.0;
+/// Default request timeout (`timeout` attribute, seconds).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default size limit (`max-bytes` attribute).
+pub const DEFAULT_MAX_BYTES: u64 = 5 * 1024 * 1024;
 
-/// Why a feed could not be shown.
-#[derive(Debug, Clone)]
-pub enum LoadError {
-    /// The request failed: offline, DNS, CORS, blocked by CSP.
-    Network(String),
-    /// The server answered with an error status.
-    Http(u16),
-    /// The body is not a valid feed.
-    Feed(ParseErrors),
+/// The validators of the last good response, sent back to let the origin answer `304`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
 }
 
-impl LoadError {
-    /// The detail for the developer console.
-    pub fn detail(&self) -> String {
-        match self {
-            LoadError::Network(e) => format!("request failed: {e}"),
-            LoadError::Http(status) => format!("server answered HTTP {status}"),
-            LoadError::Feed(e) => format!("invalid feed:\n{e}"),
+/// A successful answer.
+#[derive(Debug)]
+pub enum Fetched {
+    /// `304 Not Modified`.
+    NotModified { max_age: Option<Duration> },
+    /// A body, not yet parsed.
+    Body {
+        text: String,
+        validators: Validators,
+        max_age: Option<Duration>,
+    },
+}
+
+/// A failed request: what the reader is told, the developer's detail, and the server's
+/// `Retry-After`.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub problem: Problem,
+    pub detail: String,
+    pub retry_after: Option<Duration>,
+}
+
+impl Failure {
+    fn new(problem: Problem, detail: impl Into<String>) -> Self {
+        Failure {
+            problem,
+            detail: detail.into(),
+            retry_after: None,
         }
     }
 }
 
-thread_local! {
-    static RECENT: RefCell<HashMap<String, (f64, Rc<Feed>)>> = RefCell::new(HashMap::new());
+fn header(r: &Response, name: &str) -> Option<String> {
+    r.headers().get(name)
 }
 
-/// Fetches and parses the feed at absolute URL `url`.
-pub async fn load(url: &str) -> Result<Rc<Feed>, LoadError> {
-    let now = js_sys::Date::now();
-    let cached = RECENT.with(|r| {
-        r.borrow()
-            .get(url)
-            .filter(|(at, _)| now - at < REUSE_MS)
-            .map(|(_, f)| f.clone())
-    });
-    if let Some(f) = cached {
-        return Ok(f);
-    }
-    let response = Request::get(url)
+/// Requests `url`; `now` (for `Retry-After` dates) is the reader's clock.
+pub async fn fetch(
+    url: &str,
+    validators: &Validators,
+    timeout: Duration,
+    max_bytes: u64,
+    now: &crate::time::Instant,
+) -> Result<Fetched, Failure> {
+    let controller =
+        AbortController::new().map_err(|_| Failure::new(Problem::Network, "no AbortController"))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let _deadline = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        Timeout::new(timeout.as_millis() as f64, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let fail = |e: gloo_net::Error| {
+        if timed_out.get() {
+            Failure::new(
+                Problem::Timeout,
+                format!("no complete answer within {} s", timeout.as_secs()),
+            )
+        } else {
+            Failure::new(Problem::Network, format!("request failed: {e}"))
+        }
+    };
+
+    let mut request = Request::get(url)
         .credentials(RequestCredentials::Omit)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::Http(response.status()));
+        // We revalidate ourselves; the browser's cache must not answer in our place.
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&controller.signal()));
+    if let Some(etag) = &validators.etag {
+        request = request.header("If-None-Match", etag);
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    let parsed = Rc::new(feed::parse(&text).map_err(LoadError::Feed)?);
-    for w in feed::validate(&parsed) {
-        web_sys::console::warn_1(&format!("incident-banner: {url}: {w}").into());
+    if let Some(lm) = &validators.last_modified {
+        request = request.header("If-Modified-Since", lm);
     }
-    RECENT.with(|r| {
-        r.borrow_mut()
-            .insert(url.to_string(), (now, parsed.clone()))
-    });
-    Ok(parsed)
+    let response = request.send().await.map_err(fail)?;
+    let max_age = header(&response, "cache-control")
+        .as_deref()
+        .and_then(poll::parse_max_age);
+    match response.status() {
+        304 => return Ok(Fetched::NotModified { max_age }),
+        200..=299 => {}
+        status => {
+            controller.abort();
+            return Err(Failure {
+                problem: Problem::Http(status),
+                detail: format!("server answered HTTP {status}"),
+                retry_after: header(&response, "retry-after")
+                    .and_then(|v| poll::parse_retry_after(&v, now)),
+            });
+        }
+    }
+    let too_large = || {
+        Failure::new(
+            Problem::TooLarge,
+            format!("the feed is larger than {max_bytes} bytes"),
+        )
+    };
+    let declared = header(&response, "content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max_bytes) {
+        controller.abort();
+        return Err(too_large());
+    }
+    let bytes = response.binary().await.map_err(fail)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::new(
+            Problem::Invalid {
+                path: String::new(),
+            },
+            format!("the feed is not UTF-8 text: {e}"),
+        )
+    })?;
+    Ok(Fetched::Body {
+        text,
+        validators: Validators {
+            etag: header(&response, "etag"),
+            last_modified: header(&response, "last-modified"),
+        },
+        max_age,
+    })
 }

@@ -7,5 +7,8 @@
 pub mod elements;
 pub mod fetch;
 pub mod render;
+pub mod source;
+pub mod storage;
 pub mod style;
+pub mod timer;
 pub mod zone;

@@ -5,8 +5,9 @@ use crate::i18n::Labels;
 use crate::view::banner::BannerView;
 use crate::view::timeline::{IncidentView, TimelineView};
 use crate::view::{Fact, LinkedText};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Element, Node, ShadowRoot};
+use web_sys::{Document, Element, HtmlElement, Node};
 
 type R<T> = Result<T, JsValue>;
 
@@ -80,13 +81,38 @@ fn builder() -> R<Builder> {
     Ok(Builder { doc })
 }
 
-/// Replaces everything in `root` with `nodes`.
-fn replace(root: &ShadowRoot, nodes: &[Node]) {
+/// Replaces everything in `container` with `nodes`.
+fn replace(container: &Element, nodes: &[Node]) {
     let array = js_sys::Array::new();
     for n in nodes {
         array.push(n);
     }
-    root.replace_children_with_node(&array);
+    container.replace_children_with_node(&array);
+}
+
+const FOCUSABLE: &str = "a, button";
+
+/// Which focusable element inside `container` has focus, if any, by position.
+pub fn focused_index(container: &Element) -> Option<u32> {
+    let root = container
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()?;
+    let active = root.active_element()?;
+    let all = container.query_selector_all(FOCUSABLE).ok()?;
+    (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(&active))))
+}
+
+/// Focuses the focusable element at position `index` (or the last one) after a re-render,
+/// so a keyboard user is not thrown out of the widget by a poll.
+pub fn restore_focus(container: &Element, index: u32) {
+    let Ok(all) = container.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let target = all.item(index.min(all.length().saturating_sub(1)));
+    if let Some(e) = target.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
 }
 
 /// A short line under the content, e.g. why the data on screen may be stale.
@@ -103,7 +129,7 @@ fn notice_node(b: &Builder, notice: Option<&str>, class: &str) -> R<Option<Node>
 
 /// Renders the banner, or nothing when there is nothing to announce.
 pub fn banner(
-    root: &ShadowRoot,
+    root: &Element,
     view: Option<&BannerView>,
     labels: &Labels,
     notice: Option<&str>,
@@ -124,12 +150,24 @@ pub fn banner(
         title.set_attribute("part", "title")?;
         add(&head, title)?;
         if let Some(t) = &v.timing {
-            add(&head, b.text("span", "timing", t)?)?;
+            let timing = b.text("span", "timing", t)?;
+            // Patched in place every minute: not news, so never announced.
+            timing.set_attribute("aria-live", "off")?;
+            add(&head, timing)?;
         }
         if let Some(m) = &v.more {
             add(&head, b.text("span", "more", m)?)?;
         }
         add(&section, head)?;
+        if let Some(key) = &v.dismiss_key {
+            let close = b.text("button", "dismiss", "×")?;
+            close.set_attribute("type", "button")?;
+            close.set_attribute("part", "dismiss")?;
+            close.set_attribute("aria-label", labels.dismiss)?;
+            close.set_attribute("title", labels.dismiss)?;
+            close.set_attribute("data-dismiss", key)?;
+            add(&section, close)?;
+        }
         if !v.facts.is_empty() {
             add(&section, b.facts(&v.facts)?)?;
         }
@@ -149,7 +187,7 @@ pub fn banner(
 
 /// Renders the whole timeline.
 pub fn timeline(
-    root: &ShadowRoot,
+    root: &Element,
     view: &TimelineView,
     labels: &Labels,
     notice: Option<&str>,
@@ -265,7 +303,7 @@ fn incident(b: &Builder, v: &IncidentView, l: &Labels, zone: &str) -> R<Element>
 }
 
 /// Shows only a message: loading, or an error with no good data to fall back on.
-pub fn message(root: &ShadowRoot, text: &str, class: &str) -> R<()> {
+pub fn message(root: &Element, text: &str, class: &str) -> R<()> {
     let b = builder()?;
     let p = b.text("p", class, text)?;
     p.set_attribute("part", class)?;

@@ -7,7 +7,7 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// `:host` declarations are `!important` on purpose: inside a shadow tree's own context,
 /// important declarations beat even a host page's `* { display: none !important }`.
 const CSS: &str = r#"
-:host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;
+:host{all:initial!important;display:block!important;position:relative!important;visibility:visible!important;opacity:1!important;
 font:15px/1.5 system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR","Noto Sans CJK KR",sans-serif!important;
 color:#1b1f24!important;text-align:start!important;
 --ib-critical:#b3261e;--ib-major:#c2410c;--ib-minor:#8a6100;--ib-info:#1f5fa8;--ib-maintenance:#5b3fa0;--ib-radius:8px}
@@ -15,7 +15,12 @@ color:#1b1f24!important;text-align:start!important;
 .tone-critical{--tone:var(--ib-critical)}.tone-major{--tone:var(--ib-major)}.tone-minor{--tone:var(--ib-minor)}
 .tone-info{--tone:var(--ib-info)}.tone-maintenance{--tone:var(--ib-maintenance)}
 .banner{border:1px solid var(--tone);border-inline-start:6px solid var(--tone);border-radius:var(--ib-radius);
-background:#fff;color:#1b1f24;padding:10px 14px;display:grid;gap:4px}
+background:#fff;color:#1b1f24;padding:10px 44px 10px 14px;display:grid;gap:4px;position:relative}
+.dismiss{position:absolute;top:6px;inset-inline-end:6px;width:32px;height:32px;border:1px solid transparent;border-radius:6px;
+background:transparent;color:#3d444d;font:20px/1 system-ui,sans-serif;cursor:pointer}
+.dismiss:hover{border-color:#8c959f}
+.dismiss:focus-visible{outline:3px solid #0b57a4;outline-offset:1px}
+.live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .head{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}
 .badge{background:var(--tone);color:#fff;font-weight:700;font-size:13px;border-radius:4px;padding:1px 7px;white-space:nowrap}
 .title{font-weight:700;font-size:16px;color:#1b1f24;overflow-wrap:anywhere}
@@ -44,7 +49,7 @@ ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:14px}
 .updates time{font-variant-numeric:tabular-nums;color:#3d444d;margin-inline-end:6px}
 .updates .status{margin-inline-end:6px}
 .notice{font-size:14px;color:#3d444d}
-.error{font-size:14px;color:#8c1d18;background:#fdecea;border-radius:6px;padding:6px 10px}
+.error{font-size:14px;color:#8c1d18;background:#fdecea;border-radius:6px;padding:6px 10px;margin-top:4px}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 "#;
 

@@ -85,12 +85,9 @@ pub fn dismiss_key(inc: &Incident) -> String {
         .max()
         .map(|t| t.timestamp())
         .unwrap_or(0);
-    format!(
-        "{}|{:?}|{}|{latest}",
-        inc.id,
-        inc.severity,
-        inc.updates.len()
-    )
+    // Keys are stored one per line.
+    let id = inc.id.replace(['\n', '\r'], " ");
+    format!("{id}|{:?}|{}|{latest}", inc.severity, inc.updates.len())
 }
 
 /// What the banner shows.

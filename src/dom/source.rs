@@ -1,0 +1,390 @@
+//! One feed URL on this page: its data, its poll schedule and who shows it.
+//!
+//! Every element showing the same URL subscribes to one [`Source`], so a banner and a
+//! timeline share each request. The last good feed survives failures (and page loads,
+//! through storage); polling pauses while the tab is hidden; when the last element leaves,
+//! the timer goes with it.
+
+use super::fetch::{self, Failure, Fetched, Validators};
+use super::timer::Timeout;
+use super::{elements, storage};
+use crate::feed::{self, Feed};
+use crate::poll::{self, Outcome};
+use crate::time::Instant;
+use crate::view::notice::Problem;
+use chrono::DateTime;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+/// What elements read from a source to render.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub feed: Option<Rc<Feed>>,
+    /// The last load's failure, if it failed.
+    pub problem: Option<Problem>,
+    /// When the data on screen was last confirmed by the origin (ms since the epoch);
+    /// older than this page when it came from storage.
+    pub confirmed_at: Option<f64>,
+    /// True until this page has heard from the origin once.
+    pub from_storage: bool,
+}
+
+/// The news for subscribers after a load.
+pub struct Change {
+    /// The feed before, when the content changed (for the live-region announcement).
+    pub previous: Option<Rc<Feed>>,
+    /// False when nothing the reader sees can have changed (`304`, same body).
+    pub changed: bool,
+}
+
+struct Source {
+    subscribers: Vec<HtmlElement>,
+    snapshot: Snapshot,
+    body: Option<String>,
+    validators: Validators,
+    failures: u32,
+    in_flight: bool,
+    /// When the last request started (ms).
+    last_attempt: f64,
+    timer: Option<Timeout>,
+    /// False until the first poll is scheduled: that one is jittered.
+    scheduled_once: bool,
+}
+
+thread_local! {
+    static SOURCES: RefCell<HashMap<String, Source>> = RefCell::new(HashMap::new());
+    static VISIBILITY_LISTENING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn now_instant() -> Instant {
+    DateTime::from_timestamp_millis(now_ms() as i64)
+        .unwrap_or_default()
+        .fixed_offset()
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("incident-banner: {message}").into());
+}
+
+fn hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// The current data of `url`.
+pub fn snapshot(url: &str) -> Option<Snapshot> {
+    SOURCES.with(|s| s.borrow().get(url).map(|src| src.snapshot.clone()))
+}
+
+/// Shows `url` in `el`: renders what is known at once, and loads if this page has not yet.
+pub fn subscribe(url: &str, el: &HtmlElement) {
+    listen_for_visibility();
+    let needs_load = SOURCES.with(|s| {
+        let mut sources = s.borrow_mut();
+        let src = sources
+            .entry(url.to_string())
+            .or_insert_with(|| from_storage(url));
+        if !src.subscribers.contains(el) {
+            src.subscribers.push(el.clone());
+        }
+        !src.in_flight && (src.snapshot.from_storage || src.timer.is_none())
+    });
+    elements::update(
+        el,
+        &Change {
+            previous: None,
+            changed: true,
+        },
+    );
+    if needs_load {
+        load(url.to_string());
+    }
+}
+
+/// Stops showing `url` in `el`; the last one out stops the polling.
+pub fn unsubscribe(url: &str, el: &HtmlElement) {
+    SOURCES.with(|s| {
+        if let Some(src) = s.borrow_mut().get_mut(url) {
+            src.subscribers.retain(|e| e != el);
+            if src.subscribers.is_empty() {
+                src.timer = None;
+            }
+        }
+    });
+}
+
+/// A source primed with the last good feed stored for `url`, if any.
+fn from_storage(url: &str) -> Source {
+    let stored =
+        storage::load_feed(url).and_then(|(at, body)| Some((at, feed::parse(&body).ok()?, body)));
+    let (confirmed_at, feed, body) = match stored {
+        Some((at, f, body)) => (Some(at), Some(Rc::new(f)), Some(body)),
+        None => (None, None, None),
+    };
+    Source {
+        subscribers: Vec::new(),
+        snapshot: Snapshot {
+            from_storage: feed.is_some(),
+            feed,
+            problem: None,
+            confirmed_at,
+        },
+        body,
+        validators: Validators::default(),
+        failures: 0,
+        in_flight: false,
+        last_attempt: 0.0,
+        timer: None,
+        scheduled_once: false,
+    }
+}
+
+/// The settings of a source: the shortest `poll`, timeout and size limit any subscriber asks
+/// for (`None` interval when none polls).
+fn settings(subscribers: &[HtmlElement]) -> (Option<Duration>, Duration, u64) {
+    let interval = subscribers
+        .iter()
+        .filter_map(|e| poll::interval(e.get_attribute("poll").as_deref()))
+        .min();
+    let timeout = subscribers
+        .iter()
+        .filter_map(|e| e.get_attribute("timeout")?.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map(|s| Duration::from_secs_f64(s.min(120.0)))
+        .min()
+        .unwrap_or(fetch::DEFAULT_TIMEOUT);
+    let max_bytes = subscribers
+        .iter()
+        .filter_map(|e| e.get_attribute("max-bytes")?.trim().parse::<u64>().ok())
+        .min()
+        .unwrap_or(fetch::DEFAULT_MAX_BYTES);
+    (interval, timeout, max_bytes)
+}
+
+/// Requests `url` now (unless a request is already under way).
+fn load(url: String) {
+    let Some((validators, timeout, max_bytes)) = SOURCES.with(|s| {
+        let mut sources = s.borrow_mut();
+        let src = sources.get_mut(&url)?;
+        if src.in_flight {
+            return None;
+        }
+        src.in_flight = true;
+        src.timer = None;
+        src.last_attempt = now_ms();
+        let (_, timeout, max_bytes) = settings(&src.subscribers);
+        Some((src.validators.clone(), timeout, max_bytes))
+    }) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = fetch::fetch(&url, &validators, timeout, max_bytes, &now_instant()).await;
+        finish(&url, result);
+    });
+}
+
+/// Records a request's result, tells the subscribers, and schedules the next poll.
+fn finish(url: &str, result: Result<Fetched, Failure>) {
+    let outcome = SOURCES.with(|s| {
+        let mut sources = s.borrow_mut();
+        let src = sources.get_mut(url)?;
+        src.in_flight = false;
+        let was_stale = src.snapshot.problem.is_some() || src.snapshot.from_storage;
+        let (change, outcome) = apply(url, src, result);
+        let change = Change {
+            changed: change.changed || was_stale,
+            ..change
+        };
+        Some((src.subscribers.clone(), change, outcome))
+    });
+    let Some((subscribers, change, outcome)) = outcome else {
+        return;
+    };
+    for el in &subscribers {
+        elements::update(el, &change);
+    }
+    schedule(url, outcome);
+}
+
+fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Change, Outcome) {
+    let unchanged = Change {
+        previous: None,
+        changed: false,
+    };
+    let failed = |src: &mut Source, f: Failure| {
+        warn(&format!("{url}: {}", f.detail));
+        src.failures += 1;
+        src.snapshot.problem = Some(f.problem);
+        (
+            Change {
+                previous: None,
+                changed: true,
+            },
+            Outcome::Failed {
+                in_a_row: src.failures,
+                retry_after: f.retry_after,
+            },
+        )
+    };
+    match result {
+        Err(f) => failed(src, f),
+        Ok(Fetched::NotModified { max_age }) => {
+            src.failures = 0;
+            src.snapshot.problem = None;
+            src.snapshot.confirmed_at = Some(now_ms());
+            src.snapshot.from_storage = false;
+            (unchanged, Outcome::Fresh { max_age })
+        }
+        Ok(Fetched::Body {
+            text,
+            validators,
+            max_age,
+        }) => {
+            if src.body.as_deref() == Some(text.as_str()) && src.snapshot.feed.is_some() {
+                src.failures = 0;
+                src.snapshot.problem = None;
+                src.snapshot.confirmed_at = Some(now_ms());
+                src.snapshot.from_storage = false;
+                src.validators = validators;
+                storage::save_feed(url, now_ms(), &text);
+                return (unchanged, Outcome::Fresh { max_age });
+            }
+            match feed::parse(&text) {
+                Err(errors) => failed(
+                    src,
+                    Failure {
+                        problem: Problem::Invalid {
+                            path: errors.first().path.clone(),
+                        },
+                        detail: format!("invalid feed:\n{errors}"),
+                        retry_after: None,
+                    },
+                ),
+                Ok(parsed) => {
+                    for w in feed::validate(&parsed) {
+                        warn(&format!("{url}: {w}"));
+                    }
+                    let previous = src.snapshot.feed.replace(Rc::new(parsed));
+                    src.failures = 0;
+                    src.snapshot.problem = None;
+                    src.snapshot.confirmed_at = Some(now_ms());
+                    src.snapshot.from_storage = false;
+                    src.validators = validators;
+                    storage::save_feed(url, now_ms(), &text);
+                    src.body = Some(text);
+                    (
+                        Change {
+                            previous,
+                            changed: true,
+                        },
+                        Outcome::Fresh { max_age },
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// Sets the timer for the next poll of `url`; the first poll after a good load is spread
+/// over a whole interval.
+fn schedule(url: &str, outcome: Outcome) {
+    if hidden() {
+        return;
+    }
+    SOURCES.with(|s| {
+        let mut sources = s.borrow_mut();
+        let Some(src) = sources.get_mut(url) else {
+            return;
+        };
+        let (interval, _, _) = settings(&src.subscribers);
+        let Some(interval) = interval.filter(|_| !src.subscribers.is_empty()) else {
+            src.timer = None;
+            return;
+        };
+        let random = js_sys::Math::random();
+        let first = !src.scheduled_once && matches!(outcome, Outcome::Fresh { .. });
+        src.scheduled_once = true;
+        let delay = if first {
+            poll::first_delay(interval, random)
+        } else {
+            poll::next_delay(interval, outcome, random)
+        };
+        let url = url.to_string();
+        src.timer = Timeout::new(delay.as_secs_f64() * 1000.0, move || {
+            // Run after this callback returns: `load` replaces (drops) the timer itself.
+            wasm_bindgen_futures::spawn_local(async move { load(url) });
+        });
+    });
+}
+
+/// One `visibilitychange` listener for the page: hidden tabs do not poll; a tab coming back
+/// refreshes at once when its data is older than an interval.
+fn listen_for_visibility() {
+    if VISIBILITY_LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let on_change = Closure::<dyn FnMut()>::new(on_visibility_change);
+    if doc
+        .add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // Lives as long as the page: one listener, whatever the number of elements.
+        on_change.forget();
+    }
+}
+
+fn on_visibility_change() {
+    let hidden = hidden();
+    let mut due = Vec::new();
+    let mut later = Vec::new();
+    SOURCES.with(|s| {
+        for (url, src) in s.borrow_mut().iter_mut() {
+            if hidden {
+                src.timer = None;
+                continue;
+            }
+            let (interval, _, _) = settings(&src.subscribers);
+            let Some(interval) = interval.filter(|_| !src.subscribers.is_empty()) else {
+                continue;
+            };
+            if src.in_flight {
+                continue;
+            }
+            if now_ms() - src.last_attempt >= interval.as_secs_f64() * 1000.0 {
+                due.push(url.clone());
+            } else if src.timer.is_none() {
+                later.push(url.clone());
+            }
+        }
+    });
+    for url in due {
+        load(url);
+    }
+    for url in later {
+        schedule(&url, Outcome::Fresh { max_age: None });
+    }
+}
+
+/// Starts polling `url` when a subscriber's `poll` changed and no poll is pending.
+pub fn ensure_polling(url: &str) {
+    let idle = SOURCES.with(|s| {
+        s.borrow()
+            .get(url)
+            .is_some_and(|src| src.timer.is_none() && !src.in_flight)
+    });
+    if idle {
+        schedule(url, Outcome::Fresh { max_age: None });
+    }
+}
