@@ -1,16 +1,27 @@
 //! `setTimeout` owned by a value: dropping a [`Timeout`] clears it, so a removed element or
 //! an abandoned request can never leave a timer behind.
 
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // Our own bindings: web-sys types the handle as i32, but a handle is any JS value (fake
+    // clocks in tests use ids past 2^31), and a truncated handle clears the wrong timer.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &Function, millis: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
+}
 
 /// A pending `setTimeout`.
 pub struct Timeout {
-    id: i32,
+    handle: JsValue,
     _callback: Closure<dyn FnMut()>,
 }
 
 impl Timeout {
-    /// Runs `f` once after `millis`; `None` when there is no window (never in a page).
+    /// Runs `f` once after `millis`.
     pub fn new(millis: f64, f: impl FnOnce() + 'static) -> Option<Timeout> {
         let mut f = Some(f);
         let callback = Closure::<dyn FnMut()>::new(move || {
@@ -18,15 +29,12 @@ impl Timeout {
                 f();
             }
         });
-        let delay = millis.clamp(0.0, i32::MAX as f64) as i32;
-        let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                delay,
-            )
-            .ok()?;
+        let handle = set_timeout(
+            callback.as_ref().unchecked_ref(),
+            millis.clamp(0.0, i32::MAX as f64),
+        );
         Some(Timeout {
-            id,
+            handle,
             _callback: callback,
         })
     }
@@ -34,8 +42,6 @@ impl Timeout {
 
 impl Drop for Timeout {
     fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
-            w.clear_timeout_with_handle(self.id);
-        }
+        clear_timeout(&self.handle);
     }
 }

@@ -8,12 +8,14 @@ export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.u
 
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+/** Launch options for Debian's Chromium. */
+export const LAUNCH = { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS };
 
 /** Starts the server and the browser; returns { base, browser, close }. */
 export async function setUp() {
   const server = await start(0);
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
+  const browser = await chromium.launch(LAUNCH);
   return { base, browser, close: async () => { await browser.close(); server.close(); } };
 }
 
