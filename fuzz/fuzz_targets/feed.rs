@@ -1,0 +1,57 @@
+//! Any bytes → feed parser → validation → banner and timeline in both languages, at
+//! instants and zones taken from the input. Nothing may panic; durations never go negative.
+#![no_main]
+
+use incident_banner::feed;
+use incident_banner::i18n::Lang;
+use incident_banner::time::FixedZone;
+use incident_banner::view::{banner, timeline, Context};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // The first bytes choose the clock and zone; the rest is the document.
+    if data.len() < 6 {
+        return;
+    }
+    let (head, body) = data.split_at(6);
+    let Ok(text) = std::str::from_utf8(body) else {
+        return;
+    };
+    let Ok(f) = feed::parse(text) else { return };
+    let _ = feed::validate(&f);
+    let secs = i64::from(u32::from_le_bytes([head[0], head[1], head[2], head[3]])) + 1_600_000_000;
+    let offset = (i32::from(head[4]) - 128) * 900;
+    let Some(now) = chrono::DateTime::from_timestamp(secs, 0) else {
+        return;
+    };
+    let zone = FixedZone::from_offset(offset.clamp(-14 * 3600, 14 * 3600));
+    for lang in [Lang::Ko, Lang::En] {
+        let cx = Context {
+            lang,
+            zone: &zone,
+            now: now.fixed_offset(),
+        };
+        let options = banner::Options {
+            horizon: chrono::TimeDelta::hours(i64::from(head[5])),
+            ..Default::default()
+        };
+        let timing = banner::build(&f, &cx, &options)
+            .and_then(|b| b.timing)
+            .unwrap_or_default();
+        if timing.ends_with('째') || timing.starts_with("for ") {
+            assert!(!timing.contains('-'), "negative duration: {timing}");
+        }
+        let t = timeline::build(&f, &cx);
+        for day in &t.days {
+            for inc in &day.incidents {
+                for row in &inc.impacts {
+                    assert!(
+                        !row.duration.contains('-'),
+                        "negative duration: {}",
+                        row.duration
+                    );
+                }
+            }
+        }
+    }
+});
