@@ -23,7 +23,9 @@ background:transparent;color:#3d444d;font:20px/1 system-ui,sans-serif;cursor:poi
 .live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .head{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}
 .badge{background:var(--tone);color:#fff;font-weight:700;font-size:13px;border-radius:4px;padding:1px 7px;white-space:nowrap}
-.title{font-weight:700;font-size:16px;color:#1b1f24;overflow-wrap:anywhere}
+.title{font-weight:700;font-size:16px;color:#1b1f24;overflow-wrap:anywhere;
+display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
+.title,.timing,dd,td,th,h3,.summary,li>span,li>a{unicode-bidi:isolate}
 .timing,.more{color:#3d444d;font-size:14px}
 .more{font-weight:600}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 10px;font-size:14px}

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { CSP } from "../../tools/serve.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8" };
 
 /** A valid feed whose one active outage has `n` updates and the title `title`. */
 export function feedBody({ title = "행정전산망 장애", updates = 1, severity = "critical", id = "outage" } = {}) {
@@ -37,7 +38,9 @@ export async function startFaultServer() {
     res.setHeader("Connection", "close");
     if (url.pathname === "/favicon.ico") return res.writeHead(204).end();
     if (url.pathname.startsWith("/feed/")) return answer(url.pathname, req, res);
-    const file = url.pathname.startsWith("/dist/") ? join(root, url.pathname) : join(root, "tests/e2e", url.pathname);
+    const file = url.pathname.startsWith("/dist/") ? join(root, url.pathname)
+      : url.pathname.startsWith("/adversarial/") ? join(root, "tests", url.pathname)
+      : join(root, "tests/e2e", url.pathname);
     try {
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
