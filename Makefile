@@ -4,7 +4,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: demo test dist setup-build setup-test test-native test-browser test-e2e lint fuzz
+.PHONY: demo test dist setup-build setup-test test-native test-browser test-e2e lint fuzz bench-load
 
 demo: dist
 	PORT=$(PORT) node tools/serve.mjs
@@ -41,3 +41,7 @@ fuzz:
 	  mkdir -p fuzz/corpus/feed && \
 	  cargo +nightly fuzz run feed fuzz/corpus/feed fuzz/seeds/feed -- -max_total_time=$(FUZZ_SECONDS) 2>&1 | tail -3; \
 	else echo "fuzz: skipped (needs the nightly toolchain and cargo-fuzz)"; fi
+
+# Load on the origin: 10,000 simulated readers on a virtual clock (results in BENCHMARKS.md).
+bench-load:
+	cargo bench --quiet --bench origin_load

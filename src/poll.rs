@@ -3,7 +3,8 @@
 //!
 //! - The first poll is jittered over a whole interval, so readers who opened an article at
 //!   the same moment do not come back together.
-//! - After a failure, exponential backoff with jitter, capped at 15 minutes; a server's
+//! - After a failure, exponential backoff with jitter, capped at 15 minutes, and never
+//!   sooner than a healthy poll would come (so an outage never raises the load); a server's
 //!   `Retry-After` is a floor.
 //! - After a success, `Cache-Control: max-age` may stretch the interval, never shrink it.
 
@@ -63,10 +64,12 @@ pub fn next_delay(interval: Duration, outcome: Outcome, random: f64) -> Duration
             in_a_row,
             retry_after,
         } => {
-            let doublings = in_a_row.saturating_sub(1).min(16);
+            // The n-th failure waits between 2^(n-1) and 2^n intervals ("equal jitter"): never
+            // sooner than a healthy poll, spread so retries do not come back together.
+            let doublings = in_a_row.clamp(1, 16);
             let base = interval.saturating_mul(1 << doublings).min(MAX_BACKOFF);
-            // "Equal jitter": never less than half the backoff, spread over the other half.
-            let jittered = base / 2 + (base / 2).mul_f64(random);
+            let jittered = (base / 2).max(interval.min(MAX_BACKOFF)) + (base / 2).mul_f64(random);
+            let jittered = jittered.min(MAX_BACKOFF);
             jittered.max(retry_after.unwrap_or_default().min(MAX_SERVER_DELAY))
         }
     }
@@ -149,10 +152,18 @@ mod tests {
             in_a_row: n,
             retry_after: None,
         };
-        assert_eq!(next_delay(MIN, failed(1), 0.0), Duration::from_secs(30));
-        assert_eq!(next_delay(MIN, failed(1), 1.0), Duration::from_secs(60));
-        assert_eq!(next_delay(MIN, failed(2), 1.0), Duration::from_secs(120));
-        assert_eq!(next_delay(MIN, failed(3), 1.0), Duration::from_secs(240));
+        // Never sooner than a healthy poll: an outage must not raise the load.
+        assert_eq!(next_delay(MIN, failed(1), 0.0), Duration::from_secs(60));
+        assert_eq!(next_delay(MIN, failed(1), 1.0), Duration::from_secs(120));
+        assert_eq!(next_delay(MIN, failed(2), 0.0), Duration::from_secs(120));
+        assert_eq!(next_delay(MIN, failed(2), 1.0), Duration::from_secs(240));
+        assert_eq!(next_delay(MIN, failed(3), 1.0), Duration::from_secs(480));
+        let slow = Duration::from_secs(3600);
+        assert_eq!(
+            next_delay(slow, failed(1), 0.9),
+            MAX_BACKOFF,
+            "capped for long intervals too"
+        );
         assert_eq!(next_delay(MIN, failed(10), 1.0), MAX_BACKOFF);
         assert_eq!(
             next_delay(MIN, failed(u32::MAX), 0.5),
@@ -167,7 +178,7 @@ mod tests {
             retry_after: Some(Duration::from_secs(s)),
         };
         assert_eq!(next_delay(MIN, after(600), 0.0), Duration::from_secs(600));
-        assert_eq!(next_delay(MIN, after(5), 0.0), Duration::from_secs(30));
+        assert_eq!(next_delay(MIN, after(5), 0.0), Duration::from_secs(60));
         assert_eq!(next_delay(MIN, after(86_400), 0.0), MAX_SERVER_DELAY);
     }
 

@@ -313,10 +313,13 @@ fn schedule(url: &str, outcome: Outcome) {
         let random = js_sys::Math::random();
         let first = !src.scheduled_once && matches!(outcome, Outcome::Fresh { .. });
         src.scheduled_once = true;
+        // The effective interval (stretched by max-age, or the backoff); the first poll is
+        // spread over it.
+        let delay = poll::next_delay(interval, outcome, random);
         let delay = if first {
-            poll::first_delay(interval, random)
+            poll::first_delay(delay, js_sys::Math::random())
         } else {
-            poll::next_delay(interval, outcome, random)
+            delay
         };
         let url = url.to_string();
         src.timer = Timeout::new(delay.as_secs_f64() * 1000.0, move || {

@@ -63,7 +63,7 @@ export async function startFaultServer() {
     switch (step.kind ?? "status") {
       case "feed": {
         const etag = step.etag === false ? undefined : `"${Buffer.from(step.body).length}-${hash(step.body)}"`;
-        if (etag && req.headers["if-none-match"] === etag) return res.writeHead(304, { ETag: etag }).end();
+        if (etag && req.headers["if-none-match"] === etag) return res.writeHead(304, { ETag: etag, ...(step.headers ?? {}) }).end();
         const headers = { ...base, ...(etag ? { ETag: etag } : {}), ...(step.headers ?? {}) };
         return res.writeHead(200, headers).end(step.body);
       }

@@ -227,3 +227,15 @@ test("strict CSP with Trusted Types enforced, two widgets with different feeds o
   assert.deepEqual(log.console.filter((m) => /trusted|Content Security Policy/i.test(m.text)), []);
   await context.close();
 });
+
+test("Cache-Control: max-age longer than the poll interval is respected", async () => {
+  const path = "/feed/max-age.json";
+  fs.script(path, [ok(feedBody(), { headers: { "Cache-Control": "public, max-age=600" } })]);
+  const { page, context } = await pageWith(`<incident-banner id="b" src="/feed/max-age.json" poll="60"></incident-banner>`);
+  await eventually(async () => assert.equal((await texts(page, "#b", ".title")).length, 1));
+  await nextRequest(page, path, 20 * 60_000, 10_000);
+  const waited = await nextRequest(page, path, 20 * 60_000, 10_000);
+  assert.ok(waited >= 600_000, `waited ${waited} ms, max-age asks for 600 s`);
+  assert.equal(fs.requests(path).at(-1).headers["if-none-match"] !== undefined, true, "answered by 304s carrying max-age");
+  await context.close();
+});
