@@ -122,6 +122,16 @@ pub fn unsubscribe(url: &str, el: &HtmlElement) {
     });
 }
 
+impl Source {
+    /// The origin just vouched for the data on screen: no failure, no longer from storage.
+    fn confirmed(&mut self) {
+        self.failures = 0;
+        self.snapshot.problem = None;
+        self.snapshot.confirmed_at = Some(now_ms());
+        self.snapshot.from_storage = false;
+    }
+}
+
 /// A source primed with the last good feed stored for `url`, if any.
 fn from_storage(url: &str) -> Source {
     let stored =
@@ -238,10 +248,7 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
     match result {
         Err(f) => failed(src, f),
         Ok(Fetched::NotModified { max_age }) => {
-            src.failures = 0;
-            src.snapshot.problem = None;
-            src.snapshot.confirmed_at = Some(now_ms());
-            src.snapshot.from_storage = false;
+            src.confirmed();
             (unchanged, Outcome::Fresh { max_age })
         }
         Ok(Fetched::Body {
@@ -250,10 +257,7 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
             max_age,
         }) => {
             if src.body.as_deref() == Some(text.as_str()) && src.snapshot.feed.is_some() {
-                src.failures = 0;
-                src.snapshot.problem = None;
-                src.snapshot.confirmed_at = Some(now_ms());
-                src.snapshot.from_storage = false;
+                src.confirmed();
                 src.validators = validators;
                 storage::save_feed(url, now_ms(), &text);
                 return (unchanged, Outcome::Fresh { max_age });
@@ -274,10 +278,7 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                         warn(&format!("{url}: {w}"));
                     }
                     let previous = src.snapshot.feed.replace(Rc::new(parsed));
-                    src.failures = 0;
-                    src.snapshot.problem = None;
-                    src.snapshot.confirmed_at = Some(now_ms());
-                    src.snapshot.from_storage = false;
+                    src.confirmed();
                     src.validators = validators;
                     storage::save_feed(url, now_ms(), &text);
                     src.body = Some(text);

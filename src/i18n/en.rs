@@ -135,17 +135,7 @@ impl Messages for En {
         if p.is_zero() {
             return "under 1 min".into();
         }
-        let mut parts = Vec::with_capacity(2);
-        if p.days > 0 {
-            parts.push(format!("{} d", p.days));
-        }
-        if p.hours > 0 {
-            parts.push(format!("{} h", p.hours));
-        }
-        if p.minutes > 0 {
-            parts.push(format!("{} min", p.minutes));
-        }
-        parts.join(" ")
+        p.spell([" d", " h", " min"])
     }
 
     fn lasting(&self, d: TimeDelta) -> String {

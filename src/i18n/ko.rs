@@ -120,17 +120,7 @@ impl Messages for Ko {
         if p.is_zero() {
             return "1분 미만".into();
         }
-        let mut parts = Vec::with_capacity(2);
-        if p.days > 0 {
-            parts.push(format!("{}일", p.days));
-        }
-        if p.hours > 0 {
-            parts.push(format!("{}시간", p.hours));
-        }
-        if p.minutes > 0 {
-            parts.push(format!("{}분", p.minutes));
-        }
-        parts.join(" ")
+        p.spell(["일", "시간", "분"])
     }
 
     fn lasting(&self, d: TimeDelta) -> String {

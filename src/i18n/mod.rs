@@ -93,6 +93,19 @@ impl DurationParts {
     pub fn is_zero(&self) -> bool {
         self.days == 0 && self.hours == 0 && self.minutes == 0
     }
+
+    /// The non-zero parts with their unit words, `[day, hour, minute]`, e.g. `3일 2시간`
+    /// with `["일", "시간", "분"]` or `1 h 26 min` with `[" d", " h", " min"]`.
+    pub fn spell(&self, units: [&str; 3]) -> String {
+        let parts = [self.days, self.hours, self.minutes];
+        let words: Vec<String> = parts
+            .iter()
+            .zip(units)
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, unit)| format!("{n}{unit}"))
+            .collect();
+        words.join(" ")
+    }
 }
 
 /// The widget's vocabulary and formats in one language.
