@@ -1,7 +1,8 @@
 // A fault-injection feed server for the end-to-end tests, on 127.0.0.1, started and stopped
 // by the tests. Each feed path follows a script of answers, one per request (the last one
 // repeats): a good feed (answering 304 to a matching If-None-Match), HTTP errors with
-// Retry-After, a trickled body, a connection reset, a hang, an HTML page, a truncated body.
+// Retry-After, a trickled body, a connection reset, a hang, an HTML page, a truncated body,
+// bytes that are not UTF-8.
 // It also serves dist/ and tests/e2e/pages/ under the same strict CSP as the demos.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -73,6 +74,7 @@ export async function startFaultServer() {
       }
       case "html": return res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><h1>502 Bad Gateway</h1>");
       case "truncated": return res.writeHead(200, base).end(step.body.slice(0, Math.floor(step.body.length / 2)));
+      case "invalid-utf8": return res.writeHead(200, base).end(Buffer.concat([Buffer.from('{"version":1,"x":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]));
       case "reset": return req.socket.destroy();
       case "hang": return; // never answers
       case "trickle": {
