@@ -114,11 +114,11 @@ test("304 and unchanged bodies cause no DOM mutations; requests are conditional 
 test("every kind of bad answer keeps the last good data and says why", async () => {
   const path = "/feed/faults.json";
   const good = feedBody({ title: "장애 v1" });
-  fs.script(path, [ok(good), { kind: "html" }, { kind: "truncated", body: good }, { kind: "invalid-utf8" }, { kind: "reset" }, status(404),
+  fs.script(path, [ok(good), { kind: "html" }, { kind: "truncated", body: good }, { kind: "invalid-utf8" }, { kind: "reset" }, status(404), status(429, 30),
     { kind: "hang" }, ok(good + " ".repeat(5000), { etag: false }), ok("{\"version\": 1,", { etag: false }), { kind: "trickle", body: good, chunk: 200, every: 20 }]);
   const { page, log, context } = await pageWith(`<incident-banner id="b" src="/feed/faults.json" poll="15" max-bytes="2500" now="2023-11-19T18:40:00+09:00"></incident-banner>`);
   await eventually(async () => assert.deepEqual(await texts(page, "#b", ".title"), ["장애 v1"]));
-  const reasons = ["형식 오류", "형식 오류", "형식 오류", "네트워크 오류", "서버 응답 404", "응답 시간 초과", "파일이 너무 큼", "형식 오류"];
+  const reasons = ["형식 오류", "형식 오류", "형식 오류", "네트워크 오류", "서버 응답 404", "서버 응답 429", "응답 시간 초과", "파일이 너무 큼", "형식 오류"];
   for (const reason of reasons) {
     await nextRequest(page, path);
     if (reason === "응답 시간 초과") await page.clock.runFor(10_000);
