@@ -3,6 +3,7 @@
 //! The pure core (`feed`, `time`, `i18n`, `view`) has no browser dependency and is tested
 //! natively; `dom` is the thin layer that turns view models into Shadow DOM nodes.
 
+pub mod adapters;
 pub mod feed;
 pub mod i18n;
 pub mod poll;

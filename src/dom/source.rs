@@ -134,8 +134,9 @@ impl Source {
 
 /// A source primed with the last good feed stored for `url`, if any.
 fn from_storage(url: &str) -> Source {
-    let stored =
-        storage::load_feed(url).and_then(|(at, body)| Some((at, feed::parse(&body).ok()?, body)));
+    let stored = storage::load_feed(url).and_then(|(at, body)| {
+        Some((at, crate::adapters::read(&body).ok().map(|(f, _)| f)?, body))
+    });
     let (confirmed_at, feed, body) = match stored {
         Some((at, f, body)) => (Some(at), Some(Rc::new(f)), Some(body)),
         None => (None, None, None),
@@ -262,7 +263,7 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                 storage::save_feed(url, now_ms(), &text);
                 return (unchanged, Outcome::Fresh { max_age });
             }
-            match feed::parse(&text) {
+            match crate::adapters::read(&text).map(|(f, _)| f) {
                 Err(errors) => failed(
                     src,
                     Failure {

@@ -40,7 +40,7 @@ a:focus-visible{outline:3px solid #0b57a4;outline-offset:2px}
 .incident header{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:center}
 .incident h3{font-size:17px;flex-basis:100%;overflow-wrap:anywhere}
 .status{font-size:13px;border:1px solid #8c959f;border-radius:4px;padding:0 6px;color:#3d444d}
-.summary{overflow-wrap:anywhere}
+.summary,.updates li>span:last-child{overflow-wrap:anywhere;white-space:pre-line}
 h4{font-size:14px;color:#3d444d}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;font-size:14px;min-width:100%}

@@ -9,7 +9,7 @@ mod parse;
 pub mod validate;
 
 pub use error::{ErrorKind, ParseError, ParseErrors, Warning, WarningKind};
-pub use parse::parse;
+pub use parse::{from_value, json, parse};
 pub use validate::validate;
 
 use crate::time::Instant;
@@ -83,6 +83,9 @@ pub enum Status {
     Scheduled,
     InProgress,
     Completed,
+    /// A status another format sent that we do not know: shown neutrally, never an error.
+    /// Our own feed format rejects unknown statuses instead.
+    Other,
 }
 
 impl Status {

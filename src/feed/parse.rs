@@ -28,9 +28,14 @@ const IMPACTS: &[&str] = &["down", "partial", "degraded", "maintenance"];
 /// assert!(feed.incidents.is_empty());
 /// ```
 pub fn parse(text: &str) -> Result<Feed, ParseErrors> {
+    from_value(&json(text)?)
+}
+
+/// Reads JSON text (a leading byte-order mark is ignored) for any of the input formats.
+pub fn json(text: &str) -> Result<Value, ParseErrors> {
     // A byte-order mark is common in hand-edited files and harmless.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    serde_json::from_str(text).map_err(|e| {
         ParseErrors(vec![ParseError {
             path: String::new(),
             kind: ErrorKind::NotJson {
@@ -39,9 +44,13 @@ pub fn parse(text: &str) -> Result<Feed, ParseErrors> {
                 detail: e.to_string(),
             },
         }])
-    })?;
+    })
+}
+
+/// Structurally checks an already parsed feed document.
+pub fn from_value(value: &Value) -> Result<Feed, ParseErrors> {
     let mut cx = Cx::default();
-    let feed = cx.feed(&value);
+    let feed = cx.feed(value);
     match feed {
         Some(feed) if cx.errors.is_empty() => Ok(feed),
         _ => Err(ParseErrors(cx.errors)),

@@ -82,6 +82,7 @@ impl Messages for En {
             Status::Scheduled => "Scheduled",
             Status::InProgress => "In progress",
             Status::Completed => "Completed",
+            Status::Other => "Other status",
         }
     }
 

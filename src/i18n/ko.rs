@@ -68,6 +68,7 @@ impl Messages for Ko {
             Status::Scheduled => "점검 예정",
             Status::InProgress => "점검 중",
             Status::Completed => "점검 완료",
+            Status::Other => "상태 미상",
         }
     }
 

@@ -40,7 +40,7 @@ export async function startFaultServer() {
     if (url.pathname === "/favicon.ico") return res.writeHead(204).end();
     if (url.pathname.startsWith("/feed/")) return answer(url.pathname, req, res);
     const file = url.pathname.startsWith("/dist/") ? join(root, url.pathname)
-      : url.pathname.startsWith("/adversarial/") ? join(root, "tests", url.pathname)
+      : url.pathname.startsWith("/adversarial/") || url.pathname.startsWith("/fixtures/") ? join(root, "tests", url.pathname)
       : join(root, "tests/e2e", url.pathname);
     try {
       const body = await readFile(file);
