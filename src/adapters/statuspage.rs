@@ -201,6 +201,7 @@ fn incident(inc: &Value, maintenance_list: bool) -> Option<Incident> {
             })
             .into_iter()
             .collect(),
+        publisher: None,
     })
 }
 
@@ -308,5 +309,6 @@ fn page_status_notice(doc: &Value, page: &Value) -> Option<Incident> {
             })
             .into_iter()
             .collect(),
+        publisher: None,
     })
 }

@@ -35,7 +35,8 @@ enum Rendered {
 /// What one connected element knows.
 struct State {
     el: HtmlElement,
-    url: Option<String>,
+    /// The feed URLs of `src`, resolved; several publishers merge into one view.
+    urls: Vec<String>,
     /// Where views are rendered; the live region beside it survives re-renders.
     content: Element,
     live: Element,
@@ -70,20 +71,22 @@ pub fn element_connected(el: HtmlElement) {
         Closure::<dyn FnMut(Event)>::new(move |e: Event| on_click(&el, &e))
     };
     let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    let url = src_url(&el);
+    let urls = src_urls(&el);
     ELEMENTS.with(|all| {
         all.borrow_mut().push(State {
             el: el.clone(),
-            url: url.clone(),
+            urls: urls.clone(),
             content,
             live,
             last: None,
             on_click,
         })
     });
-    match url {
-        Some(url) => source::subscribe(&url, &el),
-        None => warn("the element has no valid src attribute"),
+    if urls.is_empty() {
+        warn("the element has no valid src attribute");
+    }
+    for url in &urls {
+        source::subscribe(url, &el);
     }
 }
 
@@ -102,7 +105,7 @@ pub fn element_disconnected(el: HtmlElement) {
                 state.on_click.as_ref().unchecked_ref(),
             );
         }
-        if let Some(url) = &state.url {
+        for url in &state.urls {
             source::unsubscribe(url, &el);
         }
     }
@@ -113,21 +116,21 @@ pub fn element_disconnected(el: HtmlElement) {
 pub fn element_attribute_changed(el: HtmlElement, name: String) {
     match name.as_str() {
         "src" => {
-            let new = src_url(&el);
+            let new = src_urls(&el);
             let old = with_state(&el, |s| {
                 s.last = None;
-                std::mem::replace(&mut s.url, new.clone())
+                std::mem::replace(&mut s.urls, new.clone())
             })
-            .flatten();
-            if let Some(old) = old {
-                source::unsubscribe(&old, &el);
+            .unwrap_or_default();
+            for url in old.iter().filter(|u| !new.contains(u)) {
+                source::unsubscribe(url, &el);
             }
-            if let Some(new) = new {
-                source::subscribe(&new, &el);
+            for url in &new {
+                source::subscribe(url, &el);
             }
         }
         "poll" => {
-            if let Some(url) = with_state(&el, |s| s.url.clone()).flatten() {
+            for url in with_state(&el, |s| s.urls.clone()).unwrap_or_default() {
                 source::ensure_polling(&url);
             }
         }
@@ -157,17 +160,15 @@ pub fn auto_banner(src: String) {
     source::subscribe(&url, &el);
 }
 
-/// Called by a source after a load (and on subscription): re-render and announce news.
-pub fn update(el: &HtmlElement, change: &Change) {
+/// Called by the source of `url` after a load (and on subscription): re-render and announce
+/// news.
+pub fn update(el: &HtmlElement, url: &str, change: &Change) {
     if PENDING.with(|p| p.borrow().contains(el)) {
         insert_if_announcing(el);
         return;
     }
-    if let (Some(previous), Some(url)) = (
-        &change.previous,
-        with_state(el, |s| s.url.clone()).flatten(),
-    ) {
-        if let Some(current) = source::snapshot(&url).and_then(|s| s.feed) {
+    if let Some(previous) = &change.previous {
+        if let Some(current) = source::snapshot(url).and_then(|s| s.feed) {
             if let Some(text) = announce::announcement(previous, &current, lang_of(el)) {
                 with_state(el, |s| {
                     s.live.set_text_content(None);
@@ -268,9 +269,18 @@ fn on_click(el: &HtmlElement, e: &Event) {
     }
 }
 
-/// Resolves the `src` attribute against the document's base URL.
-fn src_url(el: &HtmlElement) -> Option<String> {
-    absolute(&el.get_attribute("src")?)
+/// The URLs of the `src` attribute (whitespace-separated), resolved against the document.
+fn src_urls(el: &HtmlElement) -> Vec<String> {
+    let src = el.get_attribute("src").unwrap_or_default();
+    let mut urls: Vec<String> = Vec::new();
+    for part in src.split_whitespace() {
+        match absolute(part) {
+            Some(u) if !urls.contains(&u) => urls.push(u),
+            Some(_) => {}
+            None => warn(&format!("{part:?} in src is not a valid URL")),
+        }
+    }
+    urls
 }
 
 fn absolute(src: &str) -> Option<String> {
@@ -373,27 +383,69 @@ fn stale_line(snapshot: &Snapshot, lang: Lang) -> Option<String> {
     ))
 }
 
-/// What `el` should show now.
-fn view_of(el: &HtmlElement, snapshot: Option<Snapshot>) -> Option<Rendered> {
+/// A short name for a source in notices: its publisher, else its URL without the scheme.
+fn source_label(url: &str, snapshot: &Snapshot, lang: Lang) -> String {
+    match &snapshot.feed {
+        Some(f) => f.publisher.name.pick(lang).to_string(),
+        None => url
+            .split_once("://")
+            .map_or(url, |(_, rest)| rest)
+            .to_string(),
+    }
+}
+
+/// What `el` should show now, from the snapshots of its sources.
+fn view_of(el: &HtmlElement, sources: &[(String, Snapshot)]) -> Option<Rendered> {
+    if sources.is_empty() {
+        return None;
+    }
     let lang = lang_of(el);
     let is_banner = el.local_name() == "incident-banner";
-    let snapshot = snapshot?;
-    let Some(feed) = snapshot.feed.clone() else {
-        return Some(match (&snapshot.problem, is_banner) {
-            (Some(p), _) => Rendered::Message(notice::message(p, lang), "error"),
+    // With several feeds, each line says which one it is about.
+    let several = sources.len() > 1;
+    let label = |url: &str, s: &Snapshot| {
+        if several {
+            format!("{}: ", source_label(url, s, lang))
+        } else {
+            String::new()
+        }
+    };
+    let mut lines = Vec::new();
+    for (url, snap) in sources {
+        let line = match (&snap.feed, &snap.problem) {
+            (None, Some(p)) => Some(notice::message(p, lang)),
+            (Some(_), _) => stale_line(snap, lang),
+            (None, None) => None,
+        };
+        if let Some(line) = line {
+            lines.push(format!("{}{line}", label(url, snap)));
+        }
+    }
+    let notice = (!lines.is_empty()).then(|| lines.join("\n"));
+    let feeds: Vec<&Feed> = sources
+        .iter()
+        .filter_map(|(_, s)| s.feed.as_deref())
+        .collect();
+    let Some(merged) = crate::feed::merge(&feeds) else {
+        return Some(match (notice, is_banner) {
+            (Some(n), _) => Rendered::Message(n, "error"),
             (None, true) => Rendered::Banner(None, None),
             (None, false) => {
                 Rendered::Message(lang.messages().labels().loading.to_string(), "notice")
             }
         });
     };
+    let services: Vec<String> = el
+        .get_attribute("services")
+        .map(|s| s.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    let feed = crate::feed::filter_services(&merged, &services);
     let zone = zone_of(el, &feed);
     let cx = Context {
         lang,
         zone: zone.as_ref(),
         now: now_from(el.get_attribute("now")),
     };
-    let stale = stale_line(&snapshot, lang);
     Some(if is_banner {
         let options = Options {
             horizon: horizon_of(el),
@@ -402,10 +454,10 @@ fn view_of(el: &HtmlElement, snapshot: Option<Snapshot>) -> Option<Rendered> {
         };
         let view = banner::build(&feed, &cx, &options);
         // Beside a banner only: a page with nothing to announce stays quiet.
-        let stale = if view.is_some() { stale } else { None };
-        Rendered::Banner(view, stale)
+        let notice = if view.is_some() { notice } else { None };
+        Rendered::Banner(view, notice)
     } else {
-        Rendered::Timeline(timeline::build(&feed, &cx), stale)
+        Rendered::Timeline(timeline::build(&feed, &cx), notice)
     })
 }
 
@@ -427,12 +479,16 @@ fn only_timing_differs(a: &Rendered, b: &Rendered) -> Option<String> {
 
 /// Renders `el` from its source; failures are reported once to the console, never thrown.
 fn render(el: &HtmlElement) {
-    let Some((content, url, last)) =
-        with_state(el, |s| (s.content.clone(), s.url.clone(), s.last.clone()))
+    let Some((content, urls, last)) =
+        with_state(el, |s| (s.content.clone(), s.urls.clone(), s.last.clone()))
     else {
         return;
     };
-    let Some(next) = view_of(el, url.as_deref().and_then(source::snapshot)) else {
+    let sources: Vec<(String, Snapshot)> = urls
+        .into_iter()
+        .filter_map(|u| source::snapshot(&u).map(|s| (u, s)))
+        .collect();
+    let Some(next) = view_of(el, &sources) else {
         return;
     };
     if last.as_ref() == Some(&next) {

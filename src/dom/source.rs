@@ -100,6 +100,7 @@ pub fn subscribe(url: &str, el: &HtmlElement) {
     });
     elements::update(
         el,
+        url,
         &Change {
             previous: None,
             changed: true,
@@ -221,7 +222,7 @@ fn finish(url: &str, result: Result<Fetched, Failure>) {
         return;
     };
     for el in &subscribers {
-        elements::update(el, &change);
+        elements::update(el, url, &change);
     }
     schedule(url, outcome);
 }

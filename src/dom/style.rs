@@ -51,7 +51,7 @@ ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:14px}
 .updates time{font-variant-numeric:tabular-nums;color:#3d444d;margin-inline-end:6px}
 .updates .status{margin-inline-end:6px}
 .notice{font-size:14px;color:#3d444d}
-.error{font-size:14px;color:#8c1d18;background:#fdecea;border-radius:6px;padding:6px 10px;margin-top:4px}
+.error{white-space:pre-line;font-size:14px;color:#8c1d18;background:#fdecea;border-radius:6px;padding:6px 10px;margin-top:4px}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 "#;
 

@@ -4,10 +4,12 @@
 //! every structural problem it found (each with its JSON path), and [`validate`] reports
 //! semantic problems as warnings so that the rest of the feed still renders.
 
+mod combine;
 mod error;
 mod parse;
 pub mod validate;
 
+pub use combine::{filter_services, merge};
 pub use error::{ErrorKind, ParseError, ParseErrors, Warning, WarningKind};
 pub use parse::{from_value, json, parse};
 pub use validate::validate;
@@ -128,6 +130,9 @@ pub struct Incident {
     pub workarounds: Vec<Workaround>,
     pub updates: Vec<Update>,
     pub links: Vec<Link>,
+    /// Who published this incident when it came from another feed than the one holding it
+    /// (see [`merge`]); `None` means the feed's own publisher.
+    pub publisher: Option<Text>,
 }
 
 /// A planned time window.

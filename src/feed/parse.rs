@@ -378,6 +378,7 @@ impl Cx {
             workarounds,
             updates,
             links,
+            publisher: None,
         })
     }
 

@@ -111,7 +111,7 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
 
     let mut facts = vec![Fact {
         label: l.publisher,
-        value: pick(&feed.publisher.name),
+        value: pick(inc.publisher.as_ref().unwrap_or(&feed.publisher.name)),
     }];
     if let Some(r) = &inc.region {
         facts.push(Fact {

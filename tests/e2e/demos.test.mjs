@@ -41,6 +41,9 @@ test("news page: the seed tables, newest first, with recurrence", async () => {
   const rows = await page.evaluate(() => [...document.querySelector("incident-timeline").shadowRoot.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.deepEqual(rows[0], ["카카오톡 PC버전지난 90일 동안 2번째 장애", "일부 장애", "오전 10시 54분", "오후 12시 20분", "1시간 26분"]);
   assert.deepEqual(rows[2], ["고용24", "접속 불가", "오전 9시 15분", "오전 11시 57분", "2시간 42분"]);
+  const publishers = await page.evaluate(() => [...document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article")]
+    .map((a) => [...a.querySelectorAll("dl.facts div")].find((d) => d.firstChild.textContent === "발표").lastChild.textContent));
+  assert.deepEqual(publishers, ["카카오 (데모)", "고용노동부 (데모)", "카카오 (데모)"], "two publishers' feeds merged, each labelled");
   const workarounds = await shadowTexts(page, "incident-timeline", ".workarounds li");
   assert.ok(workarounds.some((w) => w.includes("수기로 접수")), workarounds.join("|"));
   await page.screenshot({ path: SCREENSHOTS + "news.png", fullPage: true });

@@ -1,0 +1,111 @@
+//! Feeds combined for one widget: several publishers in one timeline, and a filter to the
+//! services a page cares about.
+
+use super::{Feed, Incident};
+
+/// Several feeds as one: every incident keeps its publisher's name, services are pooled (the
+/// first declaration of an id wins), and the first feed's publisher and zone lead.
+pub fn merge(feeds: &[&Feed]) -> Option<Feed> {
+    let (first, rest) = feeds.split_first()?;
+    if rest.is_empty() {
+        return Some((*first).clone());
+    }
+    let mut merged = Feed {
+        publisher: first.publisher.clone(),
+        updated_at: feeds.iter().filter_map(|f| f.updated_at).max(),
+        services: Vec::new(),
+        incidents: Vec::new(),
+    };
+    for feed in feeds {
+        for s in &feed.services {
+            if merged.service(&s.id).is_none() {
+                merged.services.push(s.clone());
+            }
+        }
+        merged.incidents.extend(feed.incidents.iter().map(|inc| {
+            Incident {
+                publisher: Some(
+                    inc.publisher
+                        .clone()
+                        .unwrap_or_else(|| feed.publisher.name.clone()),
+                ),
+                ..inc.clone()
+            }
+        }));
+    }
+    Some(merged)
+}
+
+/// Only the incidents that affect one of `ids`, each showing only those services. An empty
+/// list keeps everything.
+pub fn filter_services(feed: &Feed, ids: &[String]) -> Feed {
+    if ids.is_empty() {
+        return feed.clone();
+    }
+    let wanted = |id: &str| ids.iter().any(|w| w == id);
+    Feed {
+        services: feed
+            .services
+            .iter()
+            .filter(|s| wanted(&s.id))
+            .cloned()
+            .collect(),
+        incidents: feed
+            .incidents
+            .iter()
+            .filter(|inc| inc.impacts.iter().any(|i| wanted(&i.service)))
+            .map(|inc| Incident {
+                impacts: inc
+                    .impacts
+                    .iter()
+                    .filter(|i| wanted(&i.service))
+                    .cloned()
+                    .collect(),
+                ..inc.clone()
+            })
+            .collect(),
+        ..feed.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::parse;
+    use crate::i18n::Lang;
+
+    fn feed(publisher: &str, incidents: &str) -> Feed {
+        parse(&format!(
+            r#"{{"version":1,"publisher":{{"name":"{publisher}"}},"services":[{{"id":"gov24","name":"정부24"}},{{"id":"saeol","name":"새올"}}],"incidents":[{incidents}]}}"#
+        ))
+        .unwrap()
+    }
+
+    const A: &str = r#"{"id":"a","kind":"outage","status":"identified","title":"a","impacts":[{"service":"gov24","status":"down"},{"service":"saeol","status":"down"}]}"#;
+    const B: &str = r#"{"id":"b","kind":"notice","status":"identified","title":"b"}"#;
+
+    #[test]
+    fn merged_incidents_keep_their_publisher() {
+        let (x, y) = (feed("행정안전부", A), feed("카카오", B));
+        let m = merge(&[&x, &y]).unwrap();
+        let publishers: Vec<&str> = m
+            .incidents
+            .iter()
+            .map(|i| i.publisher.as_ref().unwrap().pick(Lang::Ko))
+            .collect();
+        assert_eq!(publishers, ["행정안전부", "카카오"]);
+        assert_eq!(m.services.len(), 2, "the same ids are pooled");
+        assert_eq!(merge(&[&x]).unwrap(), x, "one feed is left as it is");
+        assert_eq!(merge(&[]), None);
+    }
+
+    #[test]
+    fn filter_keeps_only_incidents_on_chosen_services() {
+        let f = feed("p", &format!("{A},{B}"));
+        let only = filter_services(&f, &["saeol".into()]);
+        assert_eq!(only.incidents.len(), 1);
+        assert_eq!(only.incidents[0].impacts.len(), 1);
+        assert_eq!(only.incidents[0].impacts[0].service, "saeol");
+        assert_eq!(filter_services(&f, &[]), f);
+    }
+}
