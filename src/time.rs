@@ -89,6 +89,34 @@ pub fn known_abbreviation(iana: &str) -> Option<&'static str> {
     }
 }
 
+/// A zone from a name that needs no time-zone database: an offset (`+09:00`, `-05:30`,
+/// `Z`), or a zone with one offset all year (`Asia/Seoul`, `Asia/Tokyo`, `UTC`). Used where
+/// no browser answers, as in the command-line tool.
+pub fn fixed_zone(name: &str) -> Option<FixedZone> {
+    let name = name.trim();
+    if let Some(abbr) = known_abbreviation(name) {
+        let offset_seconds = if abbr == "UTC" { 0 } else { 9 * 3600 };
+        return Some(FixedZone {
+            offset_seconds,
+            abbr: abbr.into(),
+        });
+    }
+    if name == "Z" {
+        return Some(FixedZone::from_offset(0));
+    }
+    let (sign, rest) = match name.as_bytes().first()? {
+        b'+' => (1, &name[1..]),
+        b'-' => (-1, &name[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 14 || m > 59 {
+        return None;
+    }
+    Some(FixedZone::from_offset(sign * (h * 3600 + m * 60)))
+}
+
 /// `UTC`, `UTC+9`, `UTC-3:30`: a name for a bare offset.
 pub fn offset_abbr(offset_seconds: i32) -> String {
     if offset_seconds == 0 {
@@ -144,6 +172,23 @@ mod tests {
         let b = at("2023-07-18T09:00:00+09:00");
         assert_eq!(elapsed(&a, &b), TimeDelta::zero());
         assert_eq!(elapsed(&b, &a), TimeDelta::hours(1));
+    }
+
+    #[test]
+    fn fixed_zones_from_names_and_offsets() {
+        assert_eq!(fixed_zone("Asia/Seoul"), Some(FixedZone::kst()));
+        assert_eq!(
+            fixed_zone("+05:30").map(|z| z.offset_seconds),
+            Some(5 * 3600 + 1800)
+        );
+        assert_eq!(fixed_zone("-05:00").map(|z| z.abbr), Some("UTC-5".into()));
+        assert_eq!(fixed_zone("UTC").map(|z| z.offset_seconds), Some(0));
+        assert_eq!(
+            fixed_zone("America/New_York"),
+            None,
+            "has daylight saving: needs a database"
+        );
+        assert_eq!(fixed_zone("+25:00"), None);
     }
 
     #[test]

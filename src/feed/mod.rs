@@ -8,11 +8,13 @@ mod combine;
 mod error;
 mod parse;
 pub mod validate;
+mod write;
 
 pub use combine::{filter_services, merge};
 pub use error::{ErrorKind, ParseError, ParseErrors, Warning, WarningKind};
 pub use parse::{from_value, json, parse};
 pub use validate::validate;
+pub use write::to_json;
 
 use crate::time::Instant;
 

@@ -3,6 +3,7 @@
 
 pub mod announce;
 pub mod banner;
+pub mod html;
 pub mod notice;
 pub mod phase;
 pub mod timeline;

@@ -1,0 +1,301 @@
+//! `incident-banner`: the command-line tool for people who write feeds by hand, under
+//! stress — `check`, `convert` and `render`. All decisions are the library's; this file
+//! only reads arguments and files and prints.
+
+mod messages;
+
+use incident_banner::adapters::{self, Format};
+use incident_banner::feed::{self, Feed};
+use incident_banner::i18n::Lang;
+use incident_banner::time::{self, FixedZone, Instant};
+use incident_banner::view::{banner, html, timeline, Context};
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+/// Terminal colours, only when the stream is a terminal and `NO_COLOR` is unset.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn new(stream_is_terminal: bool) -> Self {
+        Paint {
+            on: stream_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+    fn red(&self, s: &str) -> String {
+        self.wrap("31;1", s)
+    }
+    fn yellow(&self, s: &str) -> String {
+        self.wrap("33;1", s)
+    }
+    fn green(&self, s: &str) -> String {
+        self.wrap("32;1", s)
+    }
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+struct Args {
+    command: String,
+    lang: Lang,
+    now: Option<String>,
+    zone: Option<String>,
+    files: Vec<String>,
+}
+
+fn default_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::from_tag(&v))
+        .unwrap_or(Lang::En)
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        command: String::new(),
+        lang: default_lang(),
+        now: None,
+        zone: None,
+        files: Vec::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-h" | "--help" | "help" => args.command = "help".into(),
+            "-V" | "--version" => args.command = "version".into(),
+            "--lang" => {
+                let v = it.next().ok_or("--lang needs ko or en")?;
+                args.lang = Lang::from_tag(&v)
+                    .ok_or_else(|| format!("unknown language {v:?}: use ko or en"))?;
+            }
+            "--now" => args.now = Some(it.next().ok_or("--now needs a time")?),
+            "--time-zone" => args.zone = Some(it.next().ok_or("--time-zone needs a zone")?),
+            s if args.command.is_empty() && !s.starts_with('-') => args.command = s.to_string(),
+            s if s == "-" || !s.starts_with('-') => args.files.push(s.to_string()),
+            s => return Err(format!("unknown option {s:?}")),
+        }
+    }
+    Ok(args)
+}
+
+fn read_input(name: &str) -> std::io::Result<String> {
+    if name == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(name)
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!(
+                "incident-banner: {e}\n\n{}",
+                messages::words(default_lang()).usage
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let w = messages::words(args.lang);
+    match args.command.as_str() {
+        "check" if !args.files.is_empty() => check(&args),
+        "convert" if args.files.len() == 1 => convert(&args),
+        "render" if !args.files.is_empty() => render(&args),
+        "version" => {
+            println!("incident-banner {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        "help" => {
+            print!("{}", w.usage);
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{}", w.usage);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(args: &Args) -> ExitCode {
+    let w = messages::words(args.lang);
+    let paint = Paint::new(std::io::stdout().is_terminal());
+    let mut out = std::io::stdout().lock();
+    let mut failed = false;
+    for name in &args.files {
+        let shown = if name == "-" { "<stdin>" } else { name };
+        let text = match read_input(name) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(
+                    out,
+                    "{shown}: {}: {} ({e})",
+                    paint.red(w.error),
+                    w.cannot_read
+                );
+                failed = true;
+                continue;
+            }
+        };
+        let (mut errors, mut warnings) = (0, 0);
+        match adapters::read(&text) {
+            Err(problems) => {
+                for p in &problems.0 {
+                    let (what, fix) = messages::error(&p.kind, args.lang);
+                    let path = if p.path.is_empty() {
+                        "(document)"
+                    } else {
+                        &p.path
+                    };
+                    let _ = writeln!(
+                        out,
+                        "{shown}: {} {path}: {what}\n    {}: {fix}",
+                        paint.red(w.error),
+                        w.fix
+                    );
+                }
+                errors = problems.0.len();
+            }
+            Ok((feed, format)) => {
+                if format == Format::Statuspage {
+                    let _ = writeln!(out, "{shown}: {}", w.statuspage);
+                }
+                for warn in feed::validate(&feed) {
+                    let (what, fix) = messages::warning(&warn.kind, args.lang);
+                    let _ = writeln!(
+                        out,
+                        "{shown}: {} {}: {what}\n    {}: {fix}",
+                        paint.yellow(w.warning),
+                        warn.path,
+                        w.fix
+                    );
+                    warnings += 1;
+                }
+            }
+        }
+        failed |= errors > 0;
+        let summary = (w.summary)(errors, warnings);
+        let verdict = if errors > 0 {
+            paint.red(&summary)
+        } else if warnings > 0 {
+            paint.yellow(&summary)
+        } else {
+            paint.green(w.ok)
+        };
+        let _ = writeln!(out, "{shown}: {verdict}");
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn load(name: &str, lang: Lang) -> Result<(Feed, Format), ExitCode> {
+    let w = messages::words(lang);
+    let text = read_input(name).map_err(|e| {
+        eprintln!("{name}: {}: {} ({e})", w.error, w.cannot_read);
+        ExitCode::FAILURE
+    })?;
+    adapters::read(&text).map_err(|problems| {
+        for p in &problems.0 {
+            let (what, fix) = messages::error(&p.kind, lang);
+            eprintln!(
+                "{name}: {} {}: {what}\n    {}: {fix}",
+                w.error, p.path, w.fix
+            );
+        }
+        ExitCode::FAILURE
+    })
+}
+
+fn convert(args: &Args) -> ExitCode {
+    match load(&args.files[0], args.lang) {
+        Ok((f, _)) => {
+            let json = serde_json::to_string_pretty(&feed::to_json(&f)).unwrap_or_default();
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn now(arg: &Option<String>) -> Result<Instant, String> {
+    match arg {
+        Some(t) => chrono::DateTime::parse_from_rfc3339(t)
+            .map_err(|_| format!("--now {t:?} is not an RFC 3339 time")),
+        None => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0);
+            Ok(chrono::DateTime::from_timestamp(secs, 0)
+                .unwrap_or_default()
+                .fixed_offset())
+        }
+    }
+}
+
+fn render(args: &Args) -> ExitCode {
+    let mut feeds = Vec::new();
+    for name in &args.files {
+        match load(name, args.lang) {
+            Ok((f, _)) => feeds.push(f),
+            Err(code) => return code,
+        }
+    }
+    let refs: Vec<&Feed> = feeds.iter().collect();
+    let Some(merged) = feed::merge(&refs) else {
+        return ExitCode::FAILURE;
+    };
+    let now = match now(&args.now) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("incident-banner: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let zone = match &args.zone {
+        Some(z) => match time::fixed_zone(z) {
+            Some(z) => z,
+            None => {
+                eprintln!("incident-banner: --time-zone {z:?}: use an offset such as +09:00, or Asia/Seoul, Asia/Tokyo, UTC");
+                return ExitCode::from(2);
+            }
+        },
+        None => merged
+            .publisher
+            .time_zone
+            .as_deref()
+            .and_then(time::fixed_zone)
+            .or_else(|| {
+                merged
+                    .incidents
+                    .iter()
+                    .find_map(incident_banner::view::start_of)
+                    .map(|t| FixedZone::from_offset(t.offset().local_minus_utc()))
+            })
+            .unwrap_or_else(|| FixedZone::from_offset(0)),
+    };
+    let cx = Context {
+        lang: args.lang,
+        zone: &zone,
+        now,
+    };
+    let b = banner::build(&merged, &cx, &banner::Options::default());
+    print!(
+        "{}",
+        html::render(b.as_ref(), &timeline::build(&merged, &cx), args.lang)
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,259 @@
+//! The banner and timeline as a static, self-contained HTML fragment (no JavaScript), for
+//! `<noscript>`, AMP, e-mail, RSS or pages that may not run scripts: what
+//! `incident-banner render` prints. Every feed string is escaped; only the view model's
+//! `http(s)` URLs become links; the tone colours are inline so they survive mail clients
+//! that drop `<style>`.
+
+use super::banner::BannerView;
+use super::timeline::{IncidentView, TimelineView};
+use super::{Fact, LinkedText, Tone};
+use crate::i18n::{Labels, Lang};
+use std::fmt::Write;
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The colour of a tone (the widget's defaults).
+fn colour(t: Tone) -> &'static str {
+    match t {
+        Tone::Critical => "#b3261e",
+        Tone::Major => "#c2410c",
+        Tone::Minor => "#8a6100",
+        Tone::Info => "#1f5fa8",
+        Tone::Maintenance => "#5b3fa0",
+    }
+}
+
+const CSS: &str = ".ib-static{font:15px/1.5 system-ui,\"Apple SD Gothic Neo\",\"Malgun Gothic\",\"Noto Sans KR\",sans-serif;color:#1b1f24}\
+.ib-static .ib-banner,.ib-static .ib-incident{border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;margin:0 0 14px;background:#fff}\
+.ib-static .ib-badge{color:#fff;font-weight:700;font-size:13px;border-radius:4px;padding:1px 7px}\
+.ib-static .ib-title{font-weight:700;font-size:16px;margin:0 6px}\
+.ib-static dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 10px;margin:6px 0;font-size:14px}\
+.ib-static dt{color:#3d444d;font-weight:600}.ib-static dd{margin:0}\
+.ib-static table{border-collapse:collapse;font-size:14px}.ib-static th,.ib-static td{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left}\
+.ib-static .ib-updates span{white-space:pre-line}";
+
+fn facts(out: &mut String, facts: &[Fact]) {
+    if facts.is_empty() {
+        return;
+    }
+    out.push_str("<dl>");
+    for f in facts {
+        let _ = write!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            escape(f.label),
+            escape(&f.value)
+        );
+    }
+    out.push_str("</dl>");
+}
+
+fn linked(out: &mut String, t: &LinkedText) {
+    match &t.url {
+        Some(url) => {
+            let _ = write!(
+                out,
+                "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                escape(url),
+                escape(&t.text)
+            );
+        }
+        None => out.push_str(&escape(&t.text)),
+    }
+}
+
+fn badge(out: &mut String, tone: Tone, text: &str) {
+    let _ = write!(
+        out,
+        "<span class=\"ib-badge\" style=\"background:{}\">{}</span>",
+        colour(tone),
+        escape(text)
+    );
+}
+
+fn banner(out: &mut String, v: &BannerView, l: &Labels) {
+    let _ = write!(
+        out,
+        "<section class=\"ib-banner\" role=\"{}\" aria-label=\"{}\" style=\"border-left:6px solid {}\"><p>",
+        v.role.name(),
+        escape(l.banner),
+        colour(v.tone)
+    );
+    badge(out, v.tone, &v.badge);
+    let _ = write!(
+        out,
+        "<strong class=\"ib-title\">{}</strong>",
+        escape(&v.title)
+    );
+    for extra in [&v.timing, &v.more].into_iter().flatten() {
+        let _ = write!(out, " <span>{}</span>", escape(extra));
+    }
+    out.push_str("</p>");
+    facts(out, &v.facts);
+    if let Some(link) = &v.link {
+        out.push_str("<p>");
+        linked(out, link);
+        out.push_str("</p>");
+    }
+    out.push_str("</section>");
+}
+
+fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
+    let _ = write!(
+        out,
+        "<article class=\"ib-incident\" style=\"border-left:5px solid {}\"><p>",
+        colour(v.tone)
+    );
+    badge(out, v.tone, &v.badge);
+    let _ = write!(
+        out,
+        " <span>{}</span></p><h3>{}</h3>",
+        escape(&v.status),
+        escape(&v.title)
+    );
+    if let Some(s) = &v.summary {
+        let _ = write!(out, "<p>{}</p>", escape(s));
+    }
+    facts(out, &v.facts);
+    if !v.impacts.is_empty() {
+        let _ = write!(
+            out,
+            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{} ({zone})</th><th scope=\"col\">{} ({zone})</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            escape(l.affected),
+            escape(l.service),
+            escape(l.impact),
+            escape(l.start),
+            escape(l.recovery),
+            escape(l.duration),
+            zone = escape(zone)
+        );
+        for r in &v.impacts {
+            out.push_str("<tr><th scope=\"row\">");
+            linked(out, &r.service);
+            if let Some(rec) = &r.recurrence {
+                let _ = write!(out, "<br><small>{}</small>", escape(rec));
+            }
+            out.push_str("</th>");
+            for cell in [&r.level, &r.start, &r.recovery, &r.duration] {
+                let _ = write!(out, "<td>{}</td>", escape(cell));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
+    }
+    for (title, items) in [(l.workarounds, &v.workarounds), (l.links, &v.links)] {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "<h4>{}</h4><ul>", escape(title));
+        for item in items {
+            out.push_str("<li>");
+            linked(out, item);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    if !v.updates.is_empty() {
+        let _ = write!(
+            out,
+            "<h4>{}</h4><ol class=\"ib-updates\">",
+            escape(l.updates)
+        );
+        for u in &v.updates {
+            let _ = write!(
+                out,
+                "<li><time datetime=\"{}\">{}</time> ",
+                escape(&u.iso),
+                escape(&u.at)
+            );
+            if let Some(s) = &u.status {
+                let _ = write!(out, "[{}] ", escape(s));
+            }
+            let _ = write!(out, "<span>{}</span></li>", escape(&u.text));
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("</article>");
+}
+
+/// The whole fragment: the banner (when there is one) above the timeline.
+pub fn render(banner_view: Option<&BannerView>, timeline: &TimelineView, lang: Lang) -> String {
+    let l = lang.messages().labels();
+    let mut out = format!(
+        "<div class=\"ib-static\" lang=\"{}\"><style>{CSS}</style>",
+        lang.tag()
+    );
+    if let Some(b) = banner_view {
+        banner(&mut out, b, l);
+    }
+    let _ = write!(
+        out,
+        "<section class=\"ib-timeline\" aria-label=\"{}\">",
+        escape(l.timeline)
+    );
+    if timeline.days.is_empty() {
+        let _ = write!(out, "<p>{}</p>", escape(l.no_incidents));
+    }
+    for day in &timeline.days {
+        if !day.label.is_empty() {
+            let _ = write!(
+                out,
+                "<h2><time datetime=\"{}\">{}</time></h2>",
+                escape(&day.iso),
+                escape(&day.label)
+            );
+        }
+        for inc in &day.incidents {
+            incident(&mut out, inc, l, &timeline.zone);
+        }
+    }
+    out.push_str("</section></div>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::parse;
+    use crate::time::FixedZone;
+    use crate::view::{banner, timeline, Context};
+
+    #[test]
+    fn feed_text_is_escaped_and_unsafe_links_dropped() {
+        let f = parse(r#"{"version":1,"publisher":{"name":"p"},"incidents":[{"id":"x","kind":"outage","status":"identified",
+            "title":"<script>alert(\"x\")</script>","started_at":"2023-11-19T16:00:00+09:00",
+            "links":[{"title":"bad","url":"javascript:alert(1)"},{"title":"good","url":"https://www.gov.kr/?a=1&b=\"2\""}]}]}"#)
+        .unwrap();
+        let zone = FixedZone::kst();
+        let cx = Context {
+            lang: Lang::Ko,
+            zone: &zone,
+            now: chrono::DateTime::parse_from_rfc3339("2023-11-19T18:42:00+09:00").unwrap(),
+        };
+        let html = render(
+            banner::build(&f, &cx, &banner::Options::default()).as_ref(),
+            &timeline::build(&f, &cx),
+            Lang::Ko,
+        );
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+        assert!(!html.contains("javascript:"));
+        assert!(html.contains(r#"href="https://www.gov.kr/?a=1&amp;b=&quot;2&quot;""#));
+        assert!(html.contains("2시간 42분째"));
+        assert!(html.contains(r#"role="status""#));
+    }
+}
