@@ -16,7 +16,12 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
@@ -28,9 +33,19 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn check_passes_the_demo_feeds() {
-    let o = run(&["check", "www/feeds/mois-2023-11.json", "www/feeds/news-2023-07-18.json"], None);
+    let o = run(
+        &[
+            "check",
+            "www/feeds/mois-2023-11.json",
+            "www/feeds/news-2023-07-18.json",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert_eq!(stdout(&o), "www/feeds/mois-2023-11.json: ok\nwww/feeds/news-2023-07-18.json: ok\n");
+    assert_eq!(
+        stdout(&o),
+        "www/feeds/mois-2023-11.json: ok\nwww/feeds/news-2023-07-18.json: ok\n"
+    );
 }
 
 #[test]
@@ -38,8 +53,16 @@ fn check_fails_bad_feeds_with_paths_and_fixes() {
     let o = run(&["check", "tests/fixtures/invalid/unknown-kind.json"], None);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("error incidents[0].kind: \"earthquake\" is not one of: outage, maintenance, notice"), "{out}");
-    assert!(out.contains("fix: use one of: outage, maintenance, notice"), "{out}");
+    assert!(
+        out.contains(
+            "error incidents[0].kind: \"earthquake\" is not one of: outage, maintenance, notice"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("fix: use one of: outage, maintenance, notice"),
+        "{out}"
+    );
     assert!(out.ends_with("1 error(s), 0 warning(s)\n"), "{out}");
 }
 
@@ -50,7 +73,10 @@ fn warnings_alone_exit_zero_and_speak_korean() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(out.contains("<stdin>: 경고 incidents[0].impacts[0].service: 서비스 \"nope\"가 \"services\"에 없습니다"), "{out}");
-    assert!(out.contains("고치는 법: \"services\"에 추가하거나 id 철자를 고치세요."), "{out}");
+    assert!(
+        out.contains("고치는 법: \"services\"에 추가하거나 id 철자를 고치세요."),
+        "{out}"
+    );
     assert!(out.ends_with("<stdin>: 오류 0건, 경고 1건\n"), "{out}");
 }
 
@@ -58,32 +84,61 @@ fn warnings_alone_exit_zero_and_speak_korean() {
 fn check_reports_json_syntax_with_line_and_column() {
     let o = run(&["check", "-"], Some("{\n  \"version\": 1,\n  oops\n}"));
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("fix: check the commas, quotes and brackets near line 3, column 3."), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("fix: check the commas, quotes and brackets near line 3, column 3."),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn convert_turns_statuspage_into_a_valid_feed() {
     let o = run(&["convert", "tests/fixtures/statuspage/summary.json"], None);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let f = incident_banner::feed::parse(&stdout(&o)).expect("convert prints a valid v1 feed");
     assert_eq!(f.incidents.len(), 4);
-    assert_eq!(f.incidents[1].status, incident_banner::feed::Status::Identified, "unknown status written neutrally");
+    assert_eq!(
+        f.incidents[1].status,
+        incident_banner::feed::Status::Identified,
+        "unknown status written neutrally"
+    );
 }
 
 #[test]
 fn render_prints_escaped_static_html() {
     let o = run(
-        &["render", "--lang", "ko", "--now", "2023-11-19T18:40:00+09:00", "www/feeds/mois-2023-11.json", "tests/adversarial/injection-everywhere.json"],
+        &[
+            "render",
+            "--lang",
+            "ko",
+            "--now",
+            "2023-11-19T18:40:00+09:00",
+            "www/feeds/mois-2023-11.json",
+            "tests/adversarial/injection-everywhere.json",
+        ],
         None,
     );
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let html = stdout(&o);
     assert!(html.starts_with("<div class=\"ib-static\" lang=\"ko\">"));
     assert!(!html.contains("<script"), "no script from the feed");
     assert!(!html.contains("<img"), "no markup from the feed");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(!html.to_ascii_lowercase().contains("javascript:"));
-    assert!(html.contains("2일 10시간째"), "the agency outage's duration");
+    assert!(
+        html.contains("2일 10시간째"),
+        "the agency outage's duration"
+    );
     assert!(html.contains("장애 시작 (KST)"));
 }
 
@@ -93,5 +148,18 @@ fn help_and_bad_usage() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("incident-banner check"));
     assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
-    assert_eq!(run(&["render", "--time-zone", "Mars/Base", "www/feeds/mois-2023-11.json"], None).status.code(), Some(2));
+    assert_eq!(
+        run(
+            &[
+                "render",
+                "--time-zone",
+                "Mars/Base",
+                "www/feeds/mois-2023-11.json"
+            ],
+            None
+        )
+        .status
+        .code(),
+        Some(2)
+    );
 }

@@ -2,7 +2,7 @@
 // module, so one `<script type="module">` both loads the wasm and defines the elements.
 try {
   await __wbg_init();
-  const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible"];
+  const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant"];
   class IncidentElement extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
     connectedCallback() { elementConnected(this); }

@@ -11,7 +11,7 @@
 
 use super::source::{self, Change, Snapshot};
 use super::zone::IntlZone;
-use super::{render, storage, style};
+use super::{events, render, storage, style};
 use crate::feed::Feed;
 use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
@@ -166,6 +166,11 @@ pub fn update(el: &HtmlElement, url: &str, change: &Change) {
     if PENDING.with(|p| p.borrow().contains(el)) {
         insert_if_announcing(el);
         return;
+    }
+    if change.changed {
+        if let Some(problem) = source::snapshot(url).and_then(|s| s.problem) {
+            events::failed(el, url, &notice::message(&problem, lang_of(el)));
+        }
     }
     if let Some(previous) = &change.previous {
         if let Some(current) = source::snapshot(url).and_then(|s| s.feed) {
@@ -517,6 +522,15 @@ fn render(el: &HtmlElement) {
     }
     match result {
         Ok(()) => {
+            match &next {
+                Rendered::Banner(view, stale) => {
+                    events::banner_updated(el, view.as_ref(), stale.is_some())
+                }
+                Rendered::Timeline(view, stale) => {
+                    events::timeline_updated(el, view, stale.is_some())
+                }
+                Rendered::Message(..) => {}
+            }
             with_state(el, |s| s.last = Some(next));
         }
         Err(e) => warn(&format!("rendering failed: {e:?}")),

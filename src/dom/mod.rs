@@ -5,6 +5,7 @@
 //! wasm-bindgen's module by the build) that forward lifecycle callbacks to [`elements`].
 
 pub mod elements;
+pub mod events;
 pub mod fetch;
 pub mod render;
 pub mod source;

@@ -22,7 +22,7 @@ test("hostile host CSS neither hides nor repaints the widget", async () => {
     return { color: s.color, fontSize: s.fontSize, display: s.display, visible: title.checkVisibility() };
   });
   assert.equal(style.color, "rgb(27, 31, 36)");
-  assert.equal(style.fontSize, "16px");
+  assert.ok(parseFloat(style.fontSize) >= 15, `readable size, not the hostile 4px: ${style.fontSize}`);
   assert.equal(style.visible, true);
   await page.screenshot({ path: SCREENSHOTS + "hostile.png", fullPage: true });
 });

@@ -208,6 +208,8 @@ test("dismissal by keyboard is remembered per incident and update; critical can 
   assert.equal(focused, "배너 닫기", "the close button is reachable by keyboard");
   await page.keyboard.press("Enter");
   await eventually(async () => assert.deepEqual(await texts(page, "#b", ".title"), []));
+  // A reload: the old page must not poll on behind our back (its clock runs in real time).
+  await page.close();
 
   const second = await pageWith(`<incident-banner id="b" src="/feed/dismiss.json" poll="15" now="2023-11-19T18:40:00+09:00"></incident-banner>`, { context });
   await eventually(() => assert.ok(fs.requests(path).length >= 2));
