@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds dist/: incident-banner.js (ES module: wasm-bindgen glue + element definitions),
-# incident-banner_bg.wasm and the feed schema; prints their sizes.
+# Builds dist/, a CDN-ready folder publishable to npm as `incident-banner`:
+# incident-banner.js (ES module: wasm-bindgen glue + element definitions),
+# incident-banner_bg.wasm, incident-banner.d.ts, the feed schema, package.json, and
+# snippet.html (the one-line embed with its SRI hash). Prints sizes and the snippet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --lib --target wasm32-unknown-unknown
@@ -10,7 +12,31 @@ wasm-bindgen --target web --no-typescript --out-dir dist --out-name incident-ban
 grep -q "async function __wbg_init" dist/incident-banner.js || {
   echo "wasm-bindgen output no longer defines __wbg_init; update src/dom/define.js" >&2; exit 1; }
 cat src/dom/define.js >> dist/incident-banner.js
-cp www/schema/feed-v1.json dist/
+cp www/schema/feed-v1.json src/dom/incident-banner.d.ts dist/
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+cat > dist/package.json <<JSON
+{
+  "name": "incident-banner",
+  "version": "$version",
+  "description": "Outage and maintenance banner and timeline web components (Rust + WebAssembly), Korean and English",
+  "type": "module",
+  "main": "./incident-banner.js",
+  "module": "./incident-banner.js",
+  "types": "./incident-banner.d.ts",
+  "exports": {
+    ".": { "types": "./incident-banner.d.ts", "default": "./incident-banner.js" },
+    "./incident-banner_bg.wasm": "./incident-banner_bg.wasm",
+    "./feed-v1.json": "./feed-v1.json"
+  },
+  "files": ["incident-banner.js", "incident-banner_bg.wasm", "incident-banner.d.ts", "feed-v1.json"],
+  "sideEffects": true,
+  "license": "MIT OR Apache-2.0",
+  "keywords": ["outage", "status", "incident", "banner", "web-component", "custom-element", "wasm"]
+}
+JSON
+sri="sha384-$(openssl dgst -sha384 -binary dist/incident-banner.js | openssl base64 -A)"
+printf '<script type="module" src="https://cdn.example.org/incident-banner@%s/incident-banner.js" integrity="%s" crossorigin="anonymous"></script>\n' "$version" "$sri" > dist/snippet.html
 for f in dist/incident-banner.js dist/incident-banner_bg.wasm; do
   printf '%-32s %8d bytes raw %8d bytes gzip -9\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
 done
+echo "embed: $(cat dist/snippet.html)"

@@ -1,0 +1,90 @@
+// Types for incident-banner: the two custom elements, their attributes and their events.
+// Importing the module registers <incident-banner> and <incident-timeline>.
+
+/** Attributes both elements read. Changing any of them re-renders. */
+export interface IncidentElementAttributes {
+  /** Feed URL(s), relative or absolute, whitespace-separated: our feed v1 or Statuspage v2. */
+  src: string;
+  /** `ko` or `en`; default: the nearest `lang`, then the document's, then `ko`. */
+  lang?: string;
+  /** IANA zone (`Asia/Seoul`) or `local`; default: the feed publisher's zone. */
+  "time-zone"?: string;
+  /** Seconds between checks; `0` = never; at least 15. Default 60. */
+  poll?: string;
+  /** Seconds before a request is given up. Default 10. */
+  timeout?: string;
+  /** Largest feed accepted, in bytes. Default 5242880. */
+  "max-bytes"?: string;
+  /** Only incidents affecting these service ids (whitespace-separated). */
+  services?: string;
+  /** `compact` for narrow sidebars. */
+  variant?: "compact";
+  /** RFC 3339 instant to read the feed at (demos of past incidents). */
+  now?: string;
+}
+
+/** Attributes only the banner reads. */
+export interface IncidentBannerAttributes extends IncidentElementAttributes {
+  /** Hours ahead that planned maintenance is announced. Default 72. */
+  horizon?: string;
+  /** Which banners readers may close: `all` (default), `non-critical`, `none`. */
+  dismissible?: "all" | "non-critical" | "none";
+}
+
+/** `detail` of `incident-banner:update` from a banner. */
+export interface BannerUpdateDetail {
+  kind: "banner";
+  /** False when there is nothing to announce. */
+  visible: boolean;
+  /** True when the data may be out of date (the last check failed). */
+  stale: boolean;
+  id?: string;
+  title?: string;
+  severity?: "critical" | "major" | "minor" | "info" | "maintenance";
+  role?: "alert" | "status";
+  /** `외 2건` / `+2 more`, or null. */
+  more?: string | null;
+}
+
+/** `detail` of `incident-banner:update` from a timeline. */
+export interface TimelineUpdateDetail {
+  kind: "timeline";
+  stale: boolean;
+  incidents: { id: string; title: string; status: string }[];
+}
+
+/** `detail` of `incident-banner:error`. */
+export interface ErrorDetail {
+  /** The feed URL that failed. */
+  url: string;
+  /** The message shown to the reader, in their language. */
+  message: string;
+}
+
+export interface IncidentBannerEventMap extends HTMLElementEventMap {
+  "incident-banner:update": CustomEvent<BannerUpdateDetail | TimelineUpdateDetail>;
+  "incident-banner:error": CustomEvent<ErrorDetail>;
+}
+
+/** `<incident-banner>`: the most important current outage or maintenance. */
+export interface IncidentBannerElement extends HTMLElement {
+  addEventListener<K extends keyof IncidentBannerEventMap>(type: K, listener: (this: IncidentBannerElement, ev: IncidentBannerEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** `<incident-timeline>`: the full story of every incident in the feed(s). */
+export interface IncidentTimelineElement extends HTMLElement {
+  addEventListener<K extends keyof IncidentBannerEventMap>(type: K, listener: (this: IncidentTimelineElement, ev: IncidentBannerEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "incident-banner": IncidentBannerElement;
+    "incident-timeline": IncidentTimelineElement;
+  }
+  interface DocumentEventMap {
+    "incident-banner:update": CustomEvent<BannerUpdateDetail | TimelineUpdateDetail>;
+    "incident-banner:error": CustomEvent<ErrorDetail>;
+  }
+}

@@ -1,0 +1,57 @@
+// `make dist` is a complete package: the files package.json promises exist, npm would pack
+// them, the .d.ts names every observed attribute and event, and the SRI hash in the embed
+// snippet is the module's (a browser loads it; a wrong hash is refused).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { setUp } from "./helpers.mjs";
+
+const dist = new URL("../../dist/", import.meta.url);
+const read = (name) => readFileSync(new URL(name, dist), "utf8");
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+test("package.json describes files that exist, and npm would pack them", () => {
+  const pkg = JSON.parse(read("package.json"));
+  assert.equal(pkg.name, "incident-banner");
+  assert.equal(pkg.type, "module");
+  for (const f of pkg.files) assert.ok(existsSync(new URL(f, dist)), f);
+  for (const target of Object.values(pkg.exports)) {
+    for (const f of typeof target === "string" ? [target] : Object.values(target)) assert.ok(existsSync(new URL(f, dist)), f);
+  }
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: dist, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+  const names = packed[0].files.map((f) => f.path).sort();
+  assert.deepEqual(names, ["feed-v1.json", "incident-banner.d.ts", "incident-banner.js", "incident-banner_bg.wasm", "package.json"]);
+});
+
+test("the .d.ts names every observed attribute and both events", () => {
+  const dts = read("incident-banner.d.ts");
+  const define = readFileSync(new URL("../../src/dom/define.js", import.meta.url), "utf8");
+  const observed = JSON.parse(define.match(/OBSERVED = (\[[^\]]*\])/)[1]);
+  for (const attr of observed) assert.ok(dts.includes(attr.includes("-") ? `"${attr}"` : `${attr}?`) || dts.includes(`${attr}:`), attr);
+  for (const event of ["incident-banner:update", "incident-banner:error"]) assert.ok(dts.includes(event), event);
+  assert.ok(dts.includes('"incident-banner": IncidentBannerElement'));
+});
+
+test("the SRI hash in the snippet is the module's, and browsers enforce it", async () => {
+  const snippet = read("snippet.html");
+  const integrity = snippet.match(/integrity="([^"]+)"/)[1];
+  const actual = "sha384-" + createHash("sha384").update(readFileSync(new URL("incident-banner.js", dist))).digest("base64");
+  assert.equal(integrity, actual);
+  for (const [hash, defined] of [[integrity, true], ["sha384-" + "A".repeat(64), false]]) {
+    const page = await env.browser.newPage();
+    await page.goto(env.base + "/index.html");
+    await page.evaluate((h) => {
+      const s = document.createElement("script");
+      s.type = "module"; s.src = "/dist/incident-banner.js"; s.integrity = h;
+      document.head.append(s);
+    }, hash);
+    await page.waitForTimeout(defined ? 0 : 500);
+    const ok = await page.evaluate(() => Promise.race([customElements.whenDefined("incident-banner").then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]));
+    assert.equal(ok, defined, `integrity ${hash.slice(0, 16)}…`);
+    await page.close();
+  }
+});
