@@ -224,3 +224,51 @@ fn unsafe_links_become_plain_text() {
     );
     assert_eq!(inc.links[0].url, None);
 }
+
+#[test]
+fn big_feeds_are_shown_a_page_at_a_time() {
+    let incidents: Vec<String> = (0..10_000)
+        .map(|i| {
+            format!(
+                r#"{{"id":"i{i}","kind":"outage","status":"resolved","title":"장애 {i}","started_at":"2023-01-01T00:00:00+09:00","ended_at":"2023-01-01T01:00:00+09:00","impacts":[{{"service":"s","status":"down"}}]}}"#
+            )
+        })
+        .collect();
+    let f = feed::parse(&format!(
+        r#"{{"version":1,"publisher":{{"name":"p"}},"incidents":[{}]}}"#,
+        incidents.join(",")
+    ))
+    .unwrap();
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at("2023-11-19T18:40:00+09:00"),
+    };
+    let started = std::time::Instant::now();
+    let t = timeline::build_page(&f, &cx, timeline::PAGE);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "a page of a 10,000-incident feed is cheap"
+    );
+    let shown: usize = t.days.iter().map(|d| d.incidents.len()).sum();
+    assert_eq!(shown, timeline::PAGE);
+    assert_eq!(t.more.as_deref(), Some("더 보기 (9,980건 남음)"));
+    let all = timeline::build_page(
+        &f,
+        &Context {
+            lang: Lang::En,
+            ..cx
+        },
+        2 * timeline::PAGE,
+    );
+    assert_eq!(all.more.as_deref(), Some("Show more (9,960 left)"));
+    assert_eq!(
+        timeline::build(
+            &feed::parse(r#"{"version":1,"publisher":{"name":"p"},"incidents":[]}"#).unwrap(),
+            &cx
+        )
+        .more,
+        None
+    );
+}

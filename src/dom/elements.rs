@@ -41,7 +41,9 @@ struct State {
     content: Element,
     live: Element,
     last: Option<Rendered>,
-    /// The shadow root's click listener (banner dismissal), removed on disconnect.
+    /// How many incidents the timeline shows; "더 보기" adds a page.
+    shown: usize,
+    /// The shadow root's click listener (dismissal, "더 보기"), removed on disconnect.
     on_click: Closure<dyn FnMut(Event)>,
 }
 
@@ -79,6 +81,7 @@ pub fn element_connected(el: HtmlElement) {
             content,
             live,
             last: None,
+            shown: timeline::PAGE,
             on_click,
         })
     });
@@ -245,6 +248,25 @@ fn shadow(el: &HtmlElement) -> Option<(ShadowRoot, Element, Element)> {
 }
 
 fn on_click(el: &HtmlElement, e: &Event) {
+    let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+    if target
+        .as_ref()
+        .and_then(|t| t.closest("[data-more]").ok().flatten())
+        .is_some()
+    {
+        with_state(el, |s| s.shown = s.shown.saturating_add(timeline::PAGE));
+        render(el);
+        // Keep the keyboard on the button, now below the newly shown incidents.
+        if let Some(button) = el
+            .shadow_root()
+            .and_then(|r| r.query_selector("[data-more]").ok().flatten())
+        {
+            if let Ok(button) = button.dyn_into::<HtmlElement>() {
+                let _ = button.focus();
+            }
+        }
+        return;
+    }
     let key = e
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
@@ -462,7 +484,8 @@ fn view_of(el: &HtmlElement, sources: &[(String, Snapshot)]) -> Option<Rendered>
         let notice = if view.is_some() { notice } else { None };
         Rendered::Banner(view, notice)
     } else {
-        Rendered::Timeline(timeline::build(&feed, &cx), notice)
+        let shown = with_state(el, |s| s.shown).unwrap_or(timeline::PAGE);
+        Rendered::Timeline(timeline::build_page(&feed, &cx, shown), notice)
     })
 }
 

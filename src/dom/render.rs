@@ -216,6 +216,13 @@ pub fn timeline(
         }
         add(&section, group)?;
     }
+    if let Some(more) = &view.more {
+        let button = b.text("button", "more-button", more)?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("part", "more")?;
+        button.set_attribute("data-more", "")?;
+        add(&section, button)?;
+    }
     replace(root, &[section.into()]);
     Ok(())
 }

@@ -59,6 +59,9 @@ ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:.93em}
 .updates time{font-variant-numeric:tabular-nums;color:var(--_muted);margin-inline-end:6px}
 .updates .status{margin-inline-end:6px}
 .notice{font-size:.93em;color:var(--_muted)}
+.more-button{justify-self:start;font:inherit;font-weight:600;color:var(--_link);background:var(--_bg);border:1px solid var(--_border);
+border-radius:6px;padding:6px 14px;cursor:pointer}
+.more-button:focus-visible{outline:3px solid var(--_link);outline-offset:2px}
 .error{white-space:pre-line;font-size:.93em;color:var(--_error-fg);background:var(--_error-bg);border-radius:6px;padding:6px 10px;margin-top:4px}
 :host([variant=compact]){--ib-font-size:14px;--ib-gap:6px}
 :host([variant=compact]) .banner dl.facts,:host([variant=compact]) .summary,:host([variant=compact]) .updates,

@@ -166,6 +166,10 @@ impl Messages for En {
         }
     }
 
+    fn show_more(&self, remaining: usize) -> String {
+        format!("Show more ({} left)", super::thousands(remaining))
+    }
+
     fn labels(&self) -> &'static Labels {
         &LABELS
     }

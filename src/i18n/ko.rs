@@ -151,6 +151,10 @@ impl Messages for Ko {
         }
     }
 
+    fn show_more(&self, remaining: usize) -> String {
+        format!("더 보기 ({}건 남음)", super::thousands(remaining))
+    }
+
     fn labels(&self) -> &'static Labels {
         &LABELS
     }

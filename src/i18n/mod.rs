@@ -133,6 +133,8 @@ pub trait Messages {
     fn more(&self, n: usize) -> String;
     /// How long ago: `방금`, `3분 전`, `2시간 전` / `just now`, `3 min ago`.
     fn ago(&self, d: TimeDelta) -> String;
+    /// The timeline's button: `더 보기 (9,980건 남음)` / `Show more (9,980 left)`.
+    fn show_more(&self, remaining: usize) -> String;
 
     /// Labels of the banner and timeline.
     fn labels(&self) -> &'static Labels;
@@ -184,9 +186,30 @@ pub struct Labels {
     pub reason_invalid: &'static str,
 }
 
+/// `9980` → `9,980`: both languages group thousands with commas.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(9980), "9,980");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn lang_reads_region_tags() {

@@ -221,6 +221,9 @@ pub fn render(banner_view: Option<&BannerView>, timeline: &TimelineView, lang: L
             incident(&mut out, inc, l, &timeline.zone);
         }
     }
+    if let Some(more) = &timeline.more {
+        let _ = write!(out, "<p>{}</p>", escape(more));
+    }
     out.push_str("</section></div>\n");
     out
 }

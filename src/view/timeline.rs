@@ -9,12 +9,18 @@ use chrono::{NaiveDate, TimeDelta};
 /// How far back earlier outages of the same service are counted.
 pub const RECURRENCE_WINDOW_DAYS: i64 = 90;
 
+/// How many incidents the timeline shows at first, and adds per "더 보기": the page's DOM
+/// stays bounded (well under 2,000 nodes) whatever the feed's size.
+pub const PAGE: usize = 20;
+
 /// What the timeline shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineView {
     pub days: Vec<DayView>,
     /// The zone all times are read in, e.g. `KST`, for column headers.
     pub zone: String,
+    /// `더 보기 (9,980건 남음)` when incidents are left to show.
+    pub more: Option<String>,
 }
 
 /// The incidents that started on one day (in the display zone).
@@ -69,6 +75,12 @@ pub struct UpdateRow {
 
 /// Builds the timeline of every incident in `feed`.
 pub fn build(feed: &Feed, cx: &Context) -> TimelineView {
+    build_page(feed, cx, usize::MAX)
+}
+
+/// Builds the timeline of the `shown` newest incidents; only those are turned into views,
+/// so a feed of 10,000 incidents costs a sort, not 10,000 views.
+pub fn build_page(feed: &Feed, cx: &Context, shown: usize) -> TimelineView {
     let mut order: Vec<(Option<Instant>, usize)> = feed
         .incidents
         .iter()
@@ -83,8 +95,9 @@ pub fn build(feed: &Feed, cx: &Context) -> TimelineView {
         (None, None) => a.1.cmp(&b.1),
     });
 
+    let remaining = order.len().saturating_sub(shown);
     let mut days: Vec<DayView> = Vec::new();
-    for (start, i) in order {
+    for (start, i) in order.into_iter().take(shown) {
         let day = start.map(|t| local(&t, cx.zone).datetime.date());
         let view = incident(feed, &feed.incidents[i], day, cx);
         let iso = day.map(|d| d.to_string()).unwrap_or_default();
@@ -98,6 +111,7 @@ pub fn build(feed: &Feed, cx: &Context) -> TimelineView {
         }
     }
     TimelineView {
+        more: (remaining > 0).then(|| cx.lang.messages().show_more(remaining)),
         days,
         zone: cx.zone.at(&cx.now).abbr,
     }
