@@ -4,7 +4,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: demo test dist setup-build setup-test test-native test-browser test-e2e lint fuzz bench-load
+.PHONY: demo test dist size setup-build setup-test test-native test-browser test-e2e lint fuzz bench-load
 
 demo: dist
 	PORT=$(PORT) node tools/serve.mjs
@@ -12,13 +12,17 @@ demo: dist
 dist: setup-build
 	tools/dist.sh
 
-test: setup-test lint test-native test-browser fuzz dist test-e2e
+test: setup-test lint test-native test-browser fuzz dist size test-e2e
 
 setup-build:
 	tools/setup.sh build
 
 setup-test:
 	tools/setup.sh test
+
+# The size guard: JS + wasm gzip total must stay under tools/size-ceiling.txt.
+size:
+	node tools/sizes.mjs --check
 
 lint:
 	cargo fmt --check

@@ -9,6 +9,11 @@ cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name incident-banner \
   target/wasm32-unknown-unknown/release/incident_banner.wasm
+# Shrink the wasm (and strip what wasm-bindgen no longer needs). Features: those rustc enables.
+tools/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-nontrapping-float-to-int \
+  --enable-multivalue --enable-mutable-globals \
+  dist/incident-banner_bg.wasm -o dist/incident-banner_bg.wasm
 grep -q "async function __wbg_init" dist/incident-banner.js || {
   echo "wasm-bindgen output no longer defines __wbg_init; update src/dom/define.js" >&2; exit 1; }
 cat src/dom/define.js >> dist/incident-banner.js
@@ -36,7 +41,5 @@ cat > dist/package.json <<JSON
 JSON
 sri="sha384-$(openssl dgst -sha384 -binary dist/incident-banner.js | openssl base64 -A)"
 printf '<script type="module" src="https://cdn.example.org/incident-banner@%s/incident-banner.js" integrity="%s" crossorigin="anonymous"></script>\n' "$version" "$sri" > dist/snippet.html
-for f in dist/incident-banner.js dist/incident-banner_bg.wasm; do
-  printf '%-32s %8d bytes raw %8d bytes gzip -9\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
-done
+node tools/sizes.mjs
 echo "embed: $(cat dist/snippet.html)"

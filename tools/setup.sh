@@ -19,6 +19,11 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
+# wasm-opt from npm's binaryen (pinned in tools/package.json).
+if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  (cd tools && npm ci --no-audit --no-fund --silent 2>/dev/null || npm install --no-audit --no-fund --silent)
+fi
+
 if [ "$need" = test ]; then
   if cargo +nightly --version >/dev/null 2>&1 && ! command -v cargo-fuzz >/dev/null; then
     cargo install cargo-fuzz
