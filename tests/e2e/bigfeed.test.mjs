@@ -49,6 +49,7 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
   assert.equal(first.articles, 20);
   assert.equal(first.more, "더 보기 (9,980건 남음)");
   assert.ok(first.nodes <= 2000, `DOM bounded: ${first.nodes} nodes`);
+  console.log(`first page: ${first.nodes} shadow-DOM nodes for a ${body.length}-byte feed`);
 
   await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-more]").focus());
   await page.keyboard.press("Enter");
