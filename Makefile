@@ -4,7 +4,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: demo test dist size setup-build setup-test test-native test-browser test-e2e lint fuzz bench-load
+.PHONY: demo test dist size setup-build setup-test test-native test-browser test-e2e lint fuzz bench bench-load
 
 demo: dist
 	PORT=$(PORT) node tools/serve.mjs
@@ -49,3 +49,10 @@ fuzz:
 # Load on the origin: 10,000 simulated readers on a virtual clock (results in BENCHMARKS.md).
 bench-load:
 	cargo bench --quiet --bench origin_load
+
+# Size and speed side by side (not a test): ours, the incumbent and a hand-written baseline
+# in headless Chromium, then the origin-load simulation. Results go in BENCHMARKS.md.
+bench: setup-test dist
+	cd bench && (npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent)
+	node bench/run.mjs
+	$(MAKE) --no-print-directory bench-load
