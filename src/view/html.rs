@@ -30,8 +30,8 @@ pub fn escape(s: &str) -> String {
 fn colour(t: Tone) -> &'static str {
     match t {
         Tone::Critical => "#b3261e",
-        Tone::Major => "#c2410c",
-        Tone::Minor => "#8a6100",
+        Tone::Major => "#b93a0b",
+        Tone::Minor => "#7a5600",
         Tone::Info => "#1f5fa8",
         Tone::Maintenance => "#5b3fa0",
     }
