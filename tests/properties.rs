@@ -2,24 +2,12 @@
 //! never negative, and the banner's ordering is a total order that ignores feed order.
 #![cfg(not(target_arch = "wasm32"))]
 
-use incident_banner::feed::{self, Feed};
+use incident_banner::feed::{self, Feed, Kind, Named, Severity, Status};
 use incident_banner::i18n::{DurationParts, Lang};
 use incident_banner::time::{elapsed, FixedZone, Instant};
 use incident_banner::view::phase::phase;
 use incident_banner::view::{banner, start_of, timeline, Context};
 use proptest::prelude::*;
-
-const KINDS: [&str; 3] = ["outage", "maintenance", "notice"];
-const SEVERITIES: [&str; 4] = ["critical", "major", "minor", "info"];
-const STATUSES: [&str; 7] = [
-    "investigating",
-    "identified",
-    "monitoring",
-    "resolved",
-    "scheduled",
-    "in_progress",
-    "completed",
-];
 
 /// A timestamp within a few weeks of November 2023, in a few offsets.
 fn stamp() -> impl Strategy<Value = String> {
@@ -62,7 +50,7 @@ fn incident() -> impl Strategy<Value = String> {
             let updates: Vec<String> = updates.iter().map(|a| format!(r#"{{"at":"{a}","text":"u"}}"#)).collect();
             format!(
                 r#"{{"id":"ID","kind":"{}","severity":"{}","status":"{}","title":"t","started_at":{started},"ended_at":{ended}{window},"impacts":[{}],"updates":[{}]}}"#,
-                KINDS[k], SEVERITIES[s], STATUSES[st], impacts.join(","), updates.join(",")
+                Kind::NAMES[k], Severity::NAMES[s], Status::NAMES[st], impacts.join(","), updates.join(",")
             )
         })
 }

@@ -14,7 +14,7 @@ pub use combine::{filter_services, merge};
 pub use error::{ErrorKind, ParseError, ParseErrors, Warning, WarningKind};
 pub use parse::{from_value, json, parse};
 pub use validate::validate;
-pub use write::to_json;
+pub use write::{status_name, to_json};
 
 use crate::time::Instant;
 
@@ -90,6 +90,67 @@ pub enum Status {
     /// A status another format sent that we do not know: shown neutrally, never an error.
     /// Our own feed format rejects unknown statuses instead.
     Other,
+}
+
+/// The feed's names for an enum's values, in one place for the parser, the writer and the
+/// JSON Schema's tests: `NAMES[i]` is the name of `VALUES[i]`.
+pub trait Named: Sized + Copy + PartialEq + 'static {
+    const NAMES: &'static [&'static str];
+    const VALUES: &'static [Self];
+
+    /// The feed's name for this value, if it has one.
+    fn name(self) -> Option<&'static str> {
+        Self::VALUES
+            .iter()
+            .position(|v| *v == self)
+            .map(|i| Self::NAMES[i])
+    }
+}
+
+impl Named for Kind {
+    const NAMES: &'static [&'static str] = &["outage", "maintenance", "notice"];
+    const VALUES: &'static [Self] = &[Kind::Outage, Kind::Maintenance, Kind::Notice];
+}
+
+impl Named for Severity {
+    const NAMES: &'static [&'static str] = &["critical", "major", "minor", "info"];
+    const VALUES: &'static [Self] = &[
+        Severity::Critical,
+        Severity::Major,
+        Severity::Minor,
+        Severity::Info,
+    ];
+}
+
+impl Named for Status {
+    const NAMES: &'static [&'static str] = &[
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+        "scheduled",
+        "in_progress",
+        "completed",
+    ];
+    const VALUES: &'static [Self] = &[
+        Status::Investigating,
+        Status::Identified,
+        Status::Monitoring,
+        Status::Resolved,
+        Status::Scheduled,
+        Status::InProgress,
+        Status::Completed,
+    ];
+}
+
+impl Named for ImpactLevel {
+    const NAMES: &'static [&'static str] = &["down", "partial", "degraded", "maintenance"];
+    const VALUES: &'static [Self] = &[
+        ImpactLevel::Down,
+        ImpactLevel::Partial,
+        ImpactLevel::Degraded,
+        ImpactLevel::Maintenance,
+    ];
 }
 
 impl Status {

@@ -8,19 +8,6 @@ use super::*;
 use chrono::{DateTime, NaiveDateTime};
 use serde_json::{Map, Value};
 
-const KINDS: &[&str] = &["outage", "maintenance", "notice"];
-const SEVERITIES: &[&str] = &["critical", "major", "minor", "info"];
-const STATUSES: &[&str] = &[
-    "investigating",
-    "identified",
-    "monitoring",
-    "resolved",
-    "scheduled",
-    "in_progress",
-    "completed",
-];
-const IMPACTS: &[&str] = &["down", "partial", "degraded", "maintenance"];
-
 /// Parses and structurally checks a feed document.
 ///
 /// ```
@@ -210,23 +197,17 @@ impl Cx {
             .and_then(|v| self.instant(v, &join(path, key)))
     }
 
-    /// A value from a closed list; `values[i]` corresponds to `names[i]`.
-    fn one_of<T: Copy>(
-        &mut self,
-        v: &Value,
-        path: &str,
-        names: &'static [&'static str],
-        values: &[T],
-    ) -> Option<T> {
+    /// A value from a closed list: one of `T::NAMES`.
+    fn one_of<T: Named>(&mut self, v: &Value, path: &str) -> Option<T> {
         let s = self.string(v, path)?;
-        match names.iter().position(|n| *n == s) {
-            Some(i) => Some(values[i]),
+        match T::NAMES.iter().position(|n| *n == s) {
+            Some(i) => Some(T::VALUES[i]),
             None => {
                 self.error(
                     path.to_string(),
                     ErrorKind::UnknownValue {
                         value: s,
-                        allowed: names,
+                        allowed: T::NAMES,
                     },
                 );
                 None
@@ -318,30 +299,14 @@ impl Cx {
     fn incident(&mut self, v: &Value, path: &str) -> Option<Incident> {
         let obj = self.object(v, path)?;
         let id = self.req_string(obj, path, "id");
-        let kind = self.required(obj, path, "kind").and_then(|v| {
-            self.one_of(
-                v,
-                &join(path, "kind"),
-                KINDS,
-                &[Kind::Outage, Kind::Maintenance, Kind::Notice],
-            )
-        });
-        let severity = Self::field(obj, "severity").and_then(|v| {
-            self.one_of(
-                v,
-                &join(path, "severity"),
-                SEVERITIES,
-                &[
-                    Severity::Critical,
-                    Severity::Major,
-                    Severity::Minor,
-                    Severity::Info,
-                ],
-            )
-        });
+        let kind = self
+            .required(obj, path, "kind")
+            .and_then(|v| self.one_of(v, &join(path, "kind")));
+        let severity =
+            Self::field(obj, "severity").and_then(|v| self.one_of(v, &join(path, "severity")));
         let status = self
             .required(obj, path, "status")
-            .and_then(|v| self.status(v, &join(path, "status")));
+            .and_then(|v| self.one_of(v, &join(path, "status")));
         let title = self.req_text(obj, path, "title");
         let summary = self.opt_text(obj, path, "summary");
         let started_at = self.opt_instant(obj, path, "started_at");
@@ -382,24 +347,6 @@ impl Cx {
         })
     }
 
-    fn status(&mut self, v: &Value, path: &str) -> Option<Status> {
-        use Status::*;
-        self.one_of(
-            v,
-            path,
-            STATUSES,
-            &[
-                Investigating,
-                Identified,
-                Monitoring,
-                Resolved,
-                Scheduled,
-                InProgress,
-                Completed,
-            ],
-        )
-    }
-
     fn window(&mut self, v: &Value, path: &str) -> Option<Window> {
         let obj = self.object(v, path)?;
         let from = self.req_instant(obj, path, "from");
@@ -415,17 +362,11 @@ impl Cx {
     }
 
     fn impact(&mut self, v: &Value, path: &str) -> Option<Impact> {
-        use ImpactLevel::*;
         let obj = self.object(v, path)?;
         let service = self.req_string(obj, path, "service");
-        let level = self.required(obj, path, "status").and_then(|v| {
-            self.one_of(
-                v,
-                &join(path, "status"),
-                IMPACTS,
-                &[Down, Partial, Degraded, Maintenance],
-            )
-        });
+        let level = self
+            .required(obj, path, "status")
+            .and_then(|v| self.one_of(v, &join(path, "status")));
         let from = self.opt_instant(obj, path, "from");
         let until = self.opt_instant(obj, path, "until");
         Some(Impact {
@@ -446,7 +387,7 @@ impl Cx {
     fn update(&mut self, v: &Value, path: &str) -> Option<Update> {
         let obj = self.object(v, path)?;
         let at = self.req_instant(obj, path, "at");
-        let status = Self::field(obj, "status").and_then(|v| self.status(v, &join(path, "status")));
+        let status = Self::field(obj, "status").and_then(|v| self.one_of(v, &join(path, "status")));
         let text = self.req_text(obj, path, "text");
         Some(Update {
             at: at?,

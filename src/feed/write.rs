@@ -1,6 +1,6 @@
 //! [`Feed`] → feed version 1 JSON: what `incident-banner convert` prints.
 
-use super::{Feed, ImpactLevel, Incident, Kind, Severity, Status, Text};
+use super::{Feed, Incident, Kind, Named, Status, Text};
 use crate::time::Instant;
 use serde_json::{json, Map, Value};
 
@@ -20,53 +20,26 @@ fn time(t: &Option<Instant>) -> Value {
         .unwrap_or(Value::Null)
 }
 
-fn kind(k: Kind) -> &'static str {
-    match k {
-        Kind::Outage => "outage",
-        Kind::Maintenance => "maintenance",
-        Kind::Notice => "notice",
-    }
-}
-
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Critical => "critical",
-        Severity::Major => "major",
-        Severity::Minor => "minor",
-        Severity::Info => "info",
-    }
-}
-
 /// The v1 name of a status; `Other` (only read from other formats) has none, so it becomes
 /// the neutral status of the incident's kind.
 pub fn status_name(s: Status, k: Kind) -> &'static str {
-    match (s, k) {
-        (Status::Investigating, _) => "investigating",
-        (Status::Identified, _) => "identified",
-        (Status::Monitoring, _) => "monitoring",
-        (Status::Resolved, _) => "resolved",
-        (Status::Scheduled, _) => "scheduled",
-        (Status::InProgress, _) => "in_progress",
-        (Status::Completed, _) => "completed",
-        (Status::Other, Kind::Maintenance) => "scheduled",
-        (Status::Other, _) => "identified",
-    }
+    s.name().unwrap_or(if k == Kind::Maintenance {
+        "scheduled"
+    } else {
+        "identified"
+    })
 }
 
-fn level(l: ImpactLevel) -> &'static str {
-    match l {
-        ImpactLevel::Down => "down",
-        ImpactLevel::Partial => "partial",
-        ImpactLevel::Degraded => "degraded",
-        ImpactLevel::Maintenance => "maintenance",
-    }
+/// The v1 name of a value that always has one.
+fn name<T: Named>(v: T) -> &'static str {
+    v.name().unwrap_or_default()
 }
 
 fn incident(i: &Incident) -> Value {
     let mut o = Map::new();
     o.insert("id".into(), json!(i.id));
-    o.insert("kind".into(), json!(kind(i.kind)));
-    o.insert("severity".into(), json!(severity(i.severity)));
+    o.insert("kind".into(), json!(name(i.kind)));
+    o.insert("severity".into(), json!(name(i.severity)));
     o.insert("status".into(), json!(status_name(i.status, i.kind)));
     o.insert("title".into(), text(&i.title));
     if let Some(s) = &i.summary {
@@ -95,7 +68,7 @@ fn incident(i: &Incident) -> Value {
         "impacts".into(),
         i.impacts
             .iter()
-            .map(|m| json!({ "service": m.service, "status": level(m.level), "from": time(&m.from), "until": time(&m.until) }))
+            .map(|m| json!({ "service": m.service, "status": name(m.level), "from": time(&m.from), "until": time(&m.until) }))
             .collect(),
     );
     o.insert(
