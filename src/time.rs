@@ -132,6 +132,26 @@ pub fn offset_abbr(offset_seconds: i32) -> String {
     }
 }
 
+/// RFC 3339 with the instant's own offset and whole seconds, e.g. `2023-11-17T13:55:00+09:00`,
+/// for `<time datetime>`. Written by hand: chrono's formatter would be linked into the wasm.
+pub fn rfc3339(t: &Instant) -> String {
+    use chrono::{Datelike, Timelike};
+    let offset = t.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let minutes = offset.unsigned_abs() / 60;
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
 /// Time from `from` to `to`, never negative (a bad feed can put the end first).
 pub fn elapsed(from: &Instant, to: &Instant) -> TimeDelta {
     let d = to.signed_duration_since(*from);
@@ -156,6 +176,22 @@ mod tests {
         let l = local(&t, &FixedZone::kst());
         assert_eq!(l.datetime.to_string(), "2023-07-18 10:54:00");
         assert_eq!(l.abbr, "KST");
+    }
+
+    #[test]
+    fn rfc3339_keeps_the_offset() {
+        assert_eq!(
+            rfc3339(&at("2023-11-17T13:55:00+09:00")),
+            "2023-11-17T13:55:00+09:00"
+        );
+        assert_eq!(
+            rfc3339(&at("2023-11-17T13:55:07.5-03:30")),
+            "2023-11-17T13:55:07-03:30"
+        );
+        assert_eq!(
+            rfc3339(&at("2023-11-17T04:55:00Z")),
+            "2023-11-17T04:55:00+00:00"
+        );
     }
 
     #[test]

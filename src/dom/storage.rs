@@ -19,7 +19,7 @@ fn storage() -> Option<Storage> {
 pub fn load_feed(url: &str) -> Option<(f64, String)> {
     let value = storage()?.get_item(&format!("{FEED_PREFIX}{url}")).ok()??;
     let (at, body) = value.split_once('\n')?;
-    Some((at.parse().ok()?, body.to_string()))
+    Some((at.parse::<u64>().ok()? as f64, body.to_string()))
 }
 
 /// Stores `body` as the last good feed of `url`, confirmed at `at`.
@@ -28,7 +28,11 @@ pub fn save_feed(url: &str, at: f64, body: &str) {
         return;
     }
     if let Some(s) = storage() {
-        let _ = s.set_item(&format!("{FEED_PREFIX}{url}"), &format!("{at}\n{body}"));
+        // Whole milliseconds: formatting an f64 would link the float printer into the wasm.
+        let _ = s.set_item(
+            &format!("{FEED_PREFIX}{url}"),
+            &format!("{}\n{body}", at as u64),
+        );
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::error::{ErrorKind, ParseError, ParseErrors};
 use super::*;
-use chrono::{DateTime, NaiveDateTime};
+use chrono::DateTime;
 use serde_json::{Map, Value};
 
 /// Parses and structurally checks a feed document.
@@ -407,14 +407,10 @@ impl Cx {
     }
 }
 
-/// True when `s` is a valid local date-time that only lacks its offset.
+/// True when `s` is a valid local date-time that only lacks its offset (seconds optional).
+/// Reuses the RFC 3339 parser: strftime patterns would link chrono's formatter into the wasm.
 fn looks_offsetless(s: &str) -> bool {
-    [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .any(|f| NaiveDateTime::parse_from_str(s, f).is_ok())
+    [format!("{s}Z"), format!("{s}:00Z")]
+        .iter()
+        .any(|candidate| DateTime::parse_from_rfc3339(candidate).is_ok())
 }

@@ -236,7 +236,7 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
         .into_iter()
         .map(|u| UpdateRow {
             at: cx.time_on(&u.at, day),
-            iso: u.at.to_rfc3339(),
+            iso: crate::time::rfc3339(&u.at),
             status: u.status.map(|s| m.status(s).to_string()),
             text: pick(&u.text),
         })
