@@ -41,6 +41,9 @@ test("the SRI hash in the snippet is the module's, and browsers enforce it", asy
   const integrity = snippet.match(/integrity="([^"]+)"/)[1];
   const actual = "sha384-" + createHash("sha384").update(readFileSync(new URL("incident-banner.js", dist))).digest("base64");
   assert.equal(integrity, actual);
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  assert.ok(readme.includes(`integrity="${integrity}"`),
+    "README's embed snippet must carry this build's SRI hash: copy it from dist/snippet.html (make dist prints it)");
   for (const [hash, defined] of [[integrity, true], ["sha384-" + "A".repeat(64), false]]) {
     const page = await env.browser.newPage();
     await page.goto(env.base + "/index.html");
