@@ -2,13 +2,15 @@
 //! services a page cares about.
 
 use super::{Feed, Incident};
+use std::borrow::Cow;
 
 /// Several feeds as one: every incident keeps its publisher's name, services are pooled (the
-/// first declaration of an id wins), and the first feed's publisher and zone lead.
-pub fn merge(feeds: &[&Feed]) -> Option<Feed> {
+/// first declaration of an id wins), and the first feed's publisher and zone lead. A single
+/// feed is borrowed, not copied: this runs on every render.
+pub fn merge<'f>(feeds: &[&'f Feed]) -> Option<Cow<'f, Feed>> {
     let (first, rest) = feeds.split_first()?;
     if rest.is_empty() {
-        return Some((*first).clone());
+        return Some(Cow::Borrowed(*first));
     }
     let mut merged = Feed {
         publisher: first.publisher.clone(),
@@ -33,17 +35,19 @@ pub fn merge(feeds: &[&Feed]) -> Option<Feed> {
             }
         }));
     }
-    Some(merged)
+    Some(Cow::Owned(merged))
 }
 
 /// Only the incidents that affect one of `ids`, each showing only those services. An empty
-/// list keeps everything.
-pub fn filter_services(feed: &Feed, ids: &[String]) -> Feed {
+/// list keeps everything, borrowed.
+pub fn filter_services<'f>(feed: &'f Feed, ids: &[String]) -> Cow<'f, Feed> {
     if ids.is_empty() {
-        return feed.clone();
+        return Cow::Borrowed(feed);
     }
     let wanted = |id: &str| ids.iter().any(|w| w == id);
-    Feed {
+    Cow::Owned(Feed {
+        publisher: feed.publisher.clone(),
+        updated_at: feed.updated_at,
         services: feed
             .services
             .iter()
@@ -64,8 +68,7 @@ pub fn filter_services(feed: &Feed, ids: &[String]) -> Feed {
                 ..inc.clone()
             })
             .collect(),
-        ..feed.clone()
-    }
+    })
 }
 
 #[cfg(test)]
@@ -95,7 +98,10 @@ mod tests {
             .collect();
         assert_eq!(publishers, ["행정안전부", "카카오"]);
         assert_eq!(m.services.len(), 2, "the same ids are pooled");
-        assert_eq!(merge(&[&x]).unwrap(), x, "one feed is left as it is");
+        assert!(
+            matches!(merge(&[&x]), Some(Cow::Borrowed(f)) if *f == x),
+            "one feed is left as it is, uncopied"
+        );
         assert_eq!(merge(&[]), None);
     }
 
@@ -106,6 +112,9 @@ mod tests {
         assert_eq!(only.incidents.len(), 1);
         assert_eq!(only.incidents[0].impacts.len(), 1);
         assert_eq!(only.incidents[0].impacts[0].service, "saeol");
-        assert_eq!(filter_services(&f, &[]), f);
+        assert!(
+            matches!(filter_services(&f, &[]), Cow::Borrowed(g) if *g == f),
+            "no filter: borrowed as it is"
+        );
     }
 }
