@@ -5,9 +5,10 @@ use std::cell::OnceCell;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
 /// `:host` declarations are `!important` on purpose: inside a shadow tree's own context,
-/// important declarations beat even a host page's `* { display: none !important }`.
+/// important declarations beat even a host page's `* { display: none !important }`. That
+/// also beats a page's own `min-height`, so reserving space goes through `--ib-min-height`.
 const CSS: &str = r#"
-:host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;position:relative!important;
+:host{all:initial!important;display:block!important;min-height:var(--ib-min-height,0)!important;visibility:visible!important;opacity:1!important;position:relative!important;
 font:var(--ib-font-size,15px)/1.5 var(--ib-font,system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR","Noto Sans CJK KR",sans-serif)!important;
 color:var(--ib-fg,#1b1f24)!important;text-align:start!important;
 --_bg:var(--ib-bg,#fff);--_fg:var(--ib-fg,#1b1f24);--_muted:var(--ib-muted,#3d444d);--_border:var(--ib-border,#d0d7de);
