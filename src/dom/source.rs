@@ -70,6 +70,10 @@ fn now_instant() -> Instant {
         .fixed_offset()
 }
 
+/// A feed with a mistake repeated in every incident would otherwise flood the console
+/// (10,000 lines cost the browser more than the render); the CLI lists them all.
+const MAX_LOGGED_WARNINGS: usize = 10;
+
 fn warn(message: &str) {
     web_sys::console::warn_1(&format!("incident-banner: {message}").into());
 }
@@ -276,8 +280,14 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                     },
                 ),
                 Ok(parsed) => {
-                    for w in feed::validate(&parsed) {
+                    let warnings = feed::validate(&parsed);
+                    for w in warnings.iter().take(MAX_LOGGED_WARNINGS) {
                         warn(&format!("{url}: {w}"));
+                    }
+                    if let Some(more) = warnings.len().checked_sub(MAX_LOGGED_WARNINGS) {
+                        if more > 0 {
+                            warn(&format!("{url}: {more} more warnings (incident-banner check lists them all)"));
+                        }
                     }
                     let previous = src.snapshot.feed.replace(Rc::new(parsed));
                     src.confirmed();

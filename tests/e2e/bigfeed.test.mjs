@@ -4,27 +4,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
-import { startFaultServer, ok } from "./faults.mjs";
+import { startFaultServer, ok, bigFeed } from "./faults.mjs";
 import { LAUNCH } from "./helpers.mjs";
 
 let fs, browser;
 before(async () => { fs = await startFaultServer(); browser = await chromium.launch(LAUNCH); });
 after(async () => { await browser?.close(); fs?.close(); });
-
-/** 10,000 incidents with 10 updates each, one per hour back from November 2023. */
-export function bigFeed(incidents = 10_000, updatesEach = 10) {
-  const start = Date.parse("2023-11-19T00:00:00Z");
-  const list = [];
-  for (let i = 0; i < incidents; i++) {
-    const at = (t) => new Date(t).toISOString().replace(".000Z", "Z");
-    const t0 = start - i * 3_600_000;
-    list.push({ id: `i${i}`, kind: "outage", severity: ["critical", "major", "minor"][i % 3], status: "resolved",
-      title: `장애 ${i}`, started_at: at(t0), ended_at: at(t0 + 1_800_000),
-      impacts: [{ service: `s${i % 50}`, status: "down" }],
-      updates: Array.from({ length: updatesEach }, (_, u) => ({ at: at(t0 + u * 60_000), status: "identified", text: `업데이트 ${u}` })) });
-  }
-  return JSON.stringify({ version: 1, publisher: { name: "p", time_zone: "Asia/Seoul" }, incidents: list });
-}
 
 test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => {
   const body = bigFeed();
@@ -60,5 +45,26 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
   const focused = await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.activeElement?.hasAttribute("data-more"));
   assert.equal(focused, true, "focus stays on the button");
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a mistake repeated in every incident logs ten warnings and a count, not one per incident", async () => {
+  const feed = JSON.parse(bigFeed(200, 1));
+  delete feed.services; // every impact now names an undeclared service
+  fs.script("/feed/undeclared.json", [ok(JSON.stringify(feed))]);
+  const page = await browser.newPage();
+  const warnings = [];
+  page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+  await page.goto(`${fs.base}/pages/blank.html`);
+  await page.evaluate(() => {
+    const el = document.createElement("incident-timeline");
+    el.setAttribute("src", "/feed/undeclared.json"); el.setAttribute("poll", "0");
+    document.querySelector("#slot").append(el);
+  });
+  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot?.querySelector("article"));
+  await page.waitForTimeout(200);
+  assert.equal(warnings.length, 11, warnings.slice(-2).join("\n"));
+  assert.match(warnings[0], /incidents\[0\]\.impacts\[0\]\.service: service "s0" is not declared/);
+  assert.match(warnings[10], /190 more warnings \(incident-banner check lists them all\)$/);
   await page.close();
 });

@@ -28,6 +28,22 @@ export function feedBody({ title = "행정전산망 장애", updates = 1, severi
   });
 }
 
+/** 10,000 incidents with 10 updates each, one per hour back from November 2023 (tests and `make bench`). */
+export function bigFeed(incidents = 10_000, updatesEach = 10) {
+  const start = Date.parse("2023-11-19T00:00:00Z");
+  const list = [];
+  for (let i = 0; i < incidents; i++) {
+    const at = (t) => new Date(t).toISOString().replace(".000Z", "Z");
+    const t0 = start - i * 3_600_000;
+    list.push({ id: `i${i}`, kind: "outage", severity: ["critical", "major", "minor"][i % 3], status: "resolved",
+      title: `장애 ${i}`, started_at: at(t0), ended_at: at(t0 + 1_800_000),
+      impacts: [{ service: `s${i % 50}`, status: "down" }],
+      updates: Array.from({ length: updatesEach }, (_, u) => ({ at: at(t0 + u * 60_000), status: "identified", text: `업데이트 ${u}` })) });
+  }
+  const services = Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, name: `서비스 ${i}` }));
+  return JSON.stringify({ version: 1, publisher: { name: "p", time_zone: "Asia/Seoul" }, services, incidents: list });
+}
+
 export async function startFaultServer() {
   const scripts = new Map();   // path → [step…]
   const requests = [];         // { path, headers, at }
