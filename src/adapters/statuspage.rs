@@ -17,34 +17,31 @@
 //! | `page.time_zone` | publisher time zone |
 //! | `scheduled_for` / `scheduled_until` | the maintenance window |
 
+use crate::feed::json::Json;
 use crate::feed::{
     Feed, Impact, ImpactLevel, Incident, Kind, Link, Publisher, Service, Severity, Status, Text,
     Update,
 };
 use crate::time::Instant;
 use chrono::DateTime;
-use serde_json::Value;
 
 /// True for a Statuspage v2 document: an object with a `page` object and no `version`.
-pub fn detect(value: &Value) -> bool {
-    value.get("version").is_none() && value.get("page").is_some_and(Value::is_object)
+pub fn detect(value: &Json) -> bool {
+    value.get("version").is_none() && value.get("page").is_some_and(Json::is_object)
 }
 
-fn str_of<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+fn str_of<'v>(v: &'v Json, key: &str) -> Option<&'v str> {
     v.get(key)
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .filter(|s| !s.trim().is_empty())
 }
 
-fn time_of(v: &Value, key: &str) -> Option<Instant> {
+fn time_of(v: &Json, key: &str) -> Option<Instant> {
     str_of(v, key).and_then(|s| DateTime::parse_from_rfc3339(s).ok())
 }
 
-fn array<'v>(v: &'v Value, key: &str) -> &'v [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+fn array<'v>(v: &'v Json<'v>, key: &str) -> &'v [Json<'v>] {
+    v.get(key).and_then(Json::as_array).unwrap_or(&[])
 }
 
 fn status_of(s: Option<&str>) -> Status {
@@ -81,8 +78,8 @@ fn severity_of(impact: Option<&str>) -> Severity {
 }
 
 /// Converts a detected Statuspage document.
-pub fn convert(doc: &Value) -> Feed {
-    let page = doc.get("page").unwrap_or(&Value::Null);
+pub fn convert(doc: &Json) -> Feed {
+    let page = doc.get("page").unwrap_or(&Json::Null);
     let publisher = Publisher {
         name: Text::Plain(str_of(page, "name").unwrap_or("Statuspage").to_string()),
         url: str_of(page, "url").map(str::to_string),
@@ -121,7 +118,7 @@ pub fn convert(doc: &Value) -> Feed {
     }
 }
 
-fn add_service(services: &mut Vec<Service>, c: &Value, all: &[Value]) {
+fn add_service(services: &mut Vec<Service>, c: &Json, all: &[Json]) {
     let Some(id) = str_of(c, "id") else { return };
     if services.iter().any(|s| s.id == id) {
         return;
@@ -141,7 +138,7 @@ fn add_service(services: &mut Vec<Service>, c: &Value, all: &[Value]) {
     });
 }
 
-fn incident(inc: &Value, maintenance_list: bool) -> Option<Incident> {
+fn incident(inc: &Json, maintenance_list: bool) -> Option<Incident> {
     let id = str_of(inc, "id")?.to_string();
     let impact = str_of(inc, "impact");
     let maintenance = maintenance_list
@@ -207,7 +204,7 @@ fn incident(inc: &Value, maintenance_list: bool) -> Option<Incident> {
 
 /// Each affected component's periods, from the updates' `affected_components` transitions;
 /// else the incident's `components` for its whole length.
-fn impacts(inc: &Value, start: Option<Instant>, end: Option<Instant>) -> Vec<Impact> {
+fn impacts(inc: &Json, start: Option<Instant>, end: Option<Instant>) -> Vec<Impact> {
     let mut transitions: Vec<(Instant, &str, &str)> = Vec::new();
     for u in array(inc, "incident_updates") {
         let Some(at) = time_of(u, "display_at").or_else(|| time_of(u, "created_at")) else {
@@ -276,7 +273,7 @@ fn worse(a: ImpactLevel, b: ImpactLevel) -> ImpactLevel {
 }
 
 /// `status.json` alone: a page-wide indicator other than `none` becomes one notice.
-fn page_status_notice(doc: &Value, page: &Value) -> Option<Incident> {
+fn page_status_notice(doc: &Json, page: &Json) -> Option<Incident> {
     let status = doc.get("status")?;
     let indicator = str_of(status, "indicator")?;
     if indicator == "none" {

@@ -6,6 +6,7 @@
 
 mod combine;
 mod error;
+pub mod json;
 mod parse;
 pub mod validate;
 mod write;

@@ -4,9 +4,13 @@
 //! collected (not just the first) so an author fixes a feed in one pass.
 
 use super::error::{ErrorKind, ParseError, ParseErrors};
+use super::json::{self as reader, Json};
 use super::*;
 use chrono::DateTime;
-use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// An object's members, as the reader gives them.
+type Map<'a> = [(Cow<'a, str>, Json<'a>)];
 
 /// Parses and structurally checks a feed document.
 ///
@@ -19,23 +23,23 @@ pub fn parse(text: &str) -> Result<Feed, ParseErrors> {
 }
 
 /// Reads JSON text (a leading byte-order mark is ignored) for any of the input formats.
-pub fn json(text: &str) -> Result<Value, ParseErrors> {
+pub fn json(text: &str) -> Result<Json<'_>, ParseErrors> {
     // A byte-order mark is common in hand-edited files and harmless.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| {
+    reader::read(text).map_err(|e| {
         ParseErrors(vec![ParseError {
             path: String::new(),
             kind: ErrorKind::NotJson {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
+                line: e.line,
+                column: e.column,
+                detail: e.message.to_string(),
             },
         }])
     })
 }
 
 /// Structurally checks an already parsed feed document.
-pub fn from_value(value: &Value) -> Result<Feed, ParseErrors> {
+pub fn from_value(value: &Json) -> Result<Feed, ParseErrors> {
     let mut cx = Cx::default();
     let feed = cx.feed(value);
     match feed {
@@ -44,14 +48,14 @@ pub fn from_value(value: &Value) -> Result<Feed, ParseErrors> {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
+fn type_name(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
     }
 }
 
@@ -107,7 +111,7 @@ impl Cx {
         self.errors.push(ParseError { path, kind });
     }
 
-    fn wrong(&mut self, path: String, expected: &'static str, v: &Value) {
+    fn wrong(&mut self, path: String, expected: &'static str, v: &Json) {
         self.error(
             path,
             ErrorKind::WrongType {
@@ -118,16 +122,15 @@ impl Cx {
     }
 
     /// `obj[key]` when present and not null.
-    fn field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-        obj.get(key).filter(|v| !v.is_null())
+    fn field<'v>(obj: &'v Map<'v>, key: &str) -> Option<&'v Json<'v>> {
+        obj.iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
     }
 
-    fn required<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        path: &Path,
-        key: &str,
-    ) -> Option<&'v Value> {
+    fn required<'v>(&mut self, obj: &'v Map<'v>, path: &Path, key: &str) -> Option<&'v Json<'v>> {
         let v = Self::field(obj, key);
         if v.is_none() {
             self.error(path.key(key).render(), ErrorKind::Missing);
@@ -135,9 +138,9 @@ impl Cx {
         v
     }
 
-    fn object<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, v: &'v Json<'v>, path: &Path) -> Option<&'v Map<'v>> {
         match v {
-            Value::Object(m) => Some(m),
+            Json::Object(m) => Some(m),
             other => {
                 self.wrong(path.render(), "an object", other);
                 None
@@ -145,9 +148,9 @@ impl Cx {
         }
     }
 
-    fn string(&mut self, v: &Value, path: &Path) -> Option<String> {
+    fn string(&mut self, v: &Json, path: &Path) -> Option<String> {
         match v {
-            Value::String(s) => Some(s.clone()),
+            Json::String(s) => Some(s.to_string()),
             other => {
                 self.wrong(path.render(), "a string", other);
                 None
@@ -155,30 +158,35 @@ impl Cx {
         }
     }
 
-    fn opt_string(&mut self, obj: &Map<String, Value>, path: &Path, key: &str) -> Option<String> {
+    fn opt_string(&mut self, obj: &Map, path: &Path, key: &str) -> Option<String> {
         Self::field(obj, key).and_then(|v| self.string(v, &path.key(key)))
     }
 
-    fn req_string(&mut self, obj: &Map<String, Value>, path: &Path, key: &str) -> Option<String> {
+    fn req_string(&mut self, obj: &Map, path: &Path, key: &str) -> Option<String> {
         self.required(obj, path, key)
             .and_then(|v| self.string(v, &path.key(key)))
     }
 
     /// A string, or an object of language → string.
-    fn text(&mut self, v: &Value, path: &Path) -> Option<Text> {
+    fn text(&mut self, v: &Json, path: &Path) -> Option<Text> {
         match v {
-            Value::String(s) if s.trim().is_empty() => {
+            Json::String(s) if s.trim().is_empty() => {
                 self.error(path.render(), ErrorKind::EmptyText);
                 None
             }
-            Value::String(s) => Some(Text::Plain(s.clone())),
-            Value::Object(m) => {
-                let mut out = Vec::with_capacity(m.len());
+            Json::String(s) => Some(Text::Plain(s.to_string())),
+            Json::Object(m) => {
+                // Sorted by language, a repeated one counting once (its last value).
+                let mut out: Vec<(String, String)> = Vec::with_capacity(m.len());
                 for (lang, s) in m {
                     if let Some(s) = self.string(s, &path.key(lang)) {
-                        out.push((lang.clone(), s));
+                        match out.iter_mut().find(|(l, _)| l == lang) {
+                            Some(entry) => entry.1 = s,
+                            None => out.push((lang.to_string(), s)),
+                        }
                     }
                 }
+                out.sort_by(|a, b| a.0.cmp(&b.0));
                 if m.is_empty() {
                     self.error(path.render(), ErrorKind::EmptyText);
                     return None;
@@ -196,16 +204,16 @@ impl Cx {
         }
     }
 
-    fn opt_text(&mut self, obj: &Map<String, Value>, path: &Path, key: &str) -> Option<Text> {
+    fn opt_text(&mut self, obj: &Map, path: &Path, key: &str) -> Option<Text> {
         Self::field(obj, key).and_then(|v| self.text(v, &path.key(key)))
     }
 
-    fn req_text(&mut self, obj: &Map<String, Value>, path: &Path, key: &str) -> Option<Text> {
+    fn req_text(&mut self, obj: &Map, path: &Path, key: &str) -> Option<Text> {
         self.required(obj, path, key)
             .and_then(|v| self.text(v, &path.key(key)))
     }
 
-    fn instant(&mut self, v: &Value, path: &Path) -> Option<Instant> {
+    fn instant(&mut self, v: &Json, path: &Path) -> Option<Instant> {
         let s = self.string(v, path)?;
         match DateTime::parse_from_rfc3339(&s) {
             Ok(t) => Some(t),
@@ -221,17 +229,17 @@ impl Cx {
         }
     }
 
-    fn opt_instant(&mut self, obj: &Map<String, Value>, path: &Path, key: &str) -> Option<Instant> {
+    fn opt_instant(&mut self, obj: &Map, path: &Path, key: &str) -> Option<Instant> {
         Self::field(obj, key).and_then(|v| self.instant(v, &path.key(key)))
     }
 
-    fn req_instant(&mut self, obj: &Map<String, Value>, path: &Path, key: &str) -> Option<Instant> {
+    fn req_instant(&mut self, obj: &Map, path: &Path, key: &str) -> Option<Instant> {
         self.required(obj, path, key)
             .and_then(|v| self.instant(v, &path.key(key)))
     }
 
     /// A value from a closed list: one of `T::NAMES`.
-    fn one_of<T: Named>(&mut self, v: &Value, path: &Path) -> Option<T> {
+    fn one_of<T: Named>(&mut self, v: &Json, path: &Path) -> Option<T> {
         let s = self.string(v, path)?;
         match T::NAMES.iter().position(|n| *n == s) {
             Some(i) => Some(T::VALUES[i]),
@@ -251,15 +259,15 @@ impl Cx {
     /// Every element of an optional array field, parsed with `item`; absent or null is empty.
     fn array<T>(
         &mut self,
-        obj: &Map<String, Value>,
+        obj: &Map,
         path: &Path,
         key: &str,
-        mut item: impl FnMut(&mut Self, &Value, &Path) -> Option<T>,
+        mut item: impl FnMut(&mut Self, &Json, &Path) -> Option<T>,
     ) -> Vec<T> {
         let path = path.key(key);
         match Self::field(obj, key) {
             None => Vec::new(),
-            Some(Value::Array(items)) => items
+            Some(Json::Array(items)) => items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, v)| item(self, v, &Path::Index(&path, i)))
@@ -271,7 +279,7 @@ impl Cx {
         }
     }
 
-    fn feed(&mut self, v: &Value) -> Option<Feed> {
+    fn feed(&mut self, v: &Json) -> Option<Feed> {
         let obj = self.object(v, &Path::Root)?;
         self.version(obj);
         let publisher = self
@@ -291,10 +299,10 @@ impl Cx {
         })
     }
 
-    fn version(&mut self, obj: &Map<String, Value>) {
+    fn version(&mut self, obj: &Map) {
         match self.required(obj, &Path::Root, "version") {
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
-            Some(Value::Number(n)) => self.error(
+            Some(Json::Number("1")) => {}
+            Some(Json::Number(n)) => self.error(
                 "version".into(),
                 ErrorKind::UnsupportedVersion {
                     found: n.to_string(),
@@ -305,7 +313,7 @@ impl Cx {
         }
     }
 
-    fn publisher(&mut self, v: &Value, path: &Path) -> Option<Publisher> {
+    fn publisher(&mut self, v: &Json, path: &Path) -> Option<Publisher> {
         let obj = self.object(v, path)?;
         let name = self.req_text(obj, path, "name");
         let url = self.opt_string(obj, path, "url");
@@ -317,7 +325,7 @@ impl Cx {
         })
     }
 
-    fn service(&mut self, v: &Value, path: &Path) -> Option<Service> {
+    fn service(&mut self, v: &Json, path: &Path) -> Option<Service> {
         let obj = self.object(v, path)?;
         let id = self.req_string(obj, path, "id");
         let name = self.req_text(obj, path, "name");
@@ -329,7 +337,7 @@ impl Cx {
         })
     }
 
-    fn incident(&mut self, v: &Value, path: &Path) -> Option<Incident> {
+    fn incident(&mut self, v: &Json, path: &Path) -> Option<Incident> {
         let obj = self.object(v, path)?;
         let id = self.req_string(obj, path, "id");
         let kind = self
@@ -380,21 +388,21 @@ impl Cx {
         })
     }
 
-    fn window(&mut self, v: &Value, path: &Path) -> Option<Window> {
+    fn window(&mut self, v: &Json, path: &Path) -> Option<Window> {
         let obj = self.object(v, path)?;
         let from = self.req_instant(obj, path, "from");
         let until = self.opt_instant(obj, path, "until");
         Some(Window { from: from?, until })
     }
 
-    fn expected_end(&mut self, v: &Value, path: &Path) -> Option<ExpectedEnd> {
+    fn expected_end(&mut self, v: &Json, path: &Path) -> Option<ExpectedEnd> {
         let obj = self.object(v, path)?;
         let at = self.opt_instant(obj, path, "at");
         let text = self.opt_text(obj, path, "text");
         Some(ExpectedEnd { at, text })
     }
 
-    fn impact(&mut self, v: &Value, path: &Path) -> Option<Impact> {
+    fn impact(&mut self, v: &Json, path: &Path) -> Option<Impact> {
         let obj = self.object(v, path)?;
         let service = self.req_string(obj, path, "service");
         let level = self
@@ -410,14 +418,14 @@ impl Cx {
         })
     }
 
-    fn workaround(&mut self, v: &Value, path: &Path) -> Option<Workaround> {
+    fn workaround(&mut self, v: &Json, path: &Path) -> Option<Workaround> {
         let obj = self.object(v, path)?;
         let text = self.req_text(obj, path, "text");
         let url = self.opt_string(obj, path, "url");
         Some(Workaround { text: text?, url })
     }
 
-    fn update(&mut self, v: &Value, path: &Path) -> Option<Update> {
+    fn update(&mut self, v: &Json, path: &Path) -> Option<Update> {
         let obj = self.object(v, path)?;
         let at = self.req_instant(obj, path, "at");
         let status = Self::field(obj, "status").and_then(|v| self.one_of(v, &path.key("status")));
@@ -429,7 +437,7 @@ impl Cx {
         })
     }
 
-    fn link(&mut self, v: &Value, path: &Path) -> Option<Link> {
+    fn link(&mut self, v: &Json, path: &Path) -> Option<Link> {
         let obj = self.object(v, path)?;
         let title = self.req_text(obj, path, "title");
         let url = self.req_string(obj, path, "url");
