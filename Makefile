@@ -55,4 +55,5 @@ bench-load:
 bench: setup-test dist
 	cd bench && (npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent)
 	node bench/run.mjs
+	node bench/feeds.mjs
 	$(MAKE) --no-print-directory bench-load

@@ -9,7 +9,6 @@
 //! - After a success, `Cache-Control: max-age` may stretch the interval, never shrink it.
 
 use crate::time::Instant;
-use chrono::DateTime;
 use std::time::Duration;
 
 /// Polling interval unless the page says otherwise.
@@ -81,7 +80,7 @@ pub fn parse_retry_after(value: &str, now: &Instant) -> Option<Duration> {
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    let at = DateTime::parse_from_rfc2822(value).ok()?;
+    let at = crate::time::parse_http_date(value)?;
     let secs = at.signed_duration_since(*now).num_seconds().max(0);
     Some(Duration::from_secs(secs as u64))
 }
@@ -184,7 +183,7 @@ mod tests {
 
     #[test]
     fn retry_after_reads_seconds_and_http_dates() {
-        let now = DateTime::parse_from_rfc3339("2023-11-19T09:00:00Z").unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2023-11-19T09:00:00Z").unwrap();
         assert_eq!(
             parse_retry_after("120", &now),
             Some(Duration::from_secs(120))

@@ -87,9 +87,22 @@ proptest! {
 #[test]
 fn escapes_surrogates_and_borrowing() {
     let doc = read(r#"{"a":"plain","b":"tab\there \u00e9 \ud83d\ude00 \"q\" \/"}"#).unwrap();
-    assert!(matches!(doc.get("a"), Some(Json::String(std::borrow::Cow::Borrowed("plain")))));
-    assert_eq!(doc.get("b").and_then(Json::as_str), Some("tab\there é 😀 \"q\" /"));
-    for bad in [r#""\ud83d""#, r#""\ude00""#, r#""\ud83d\u0041""#, r#""\x""#, "\"a\u{1}\"", r#""\u12"#] {
+    assert!(matches!(
+        doc.get("a"),
+        Some(Json::String(std::borrow::Cow::Borrowed("plain")))
+    ));
+    assert_eq!(
+        doc.get("b").and_then(Json::as_str),
+        Some("tab\there é 😀 \"q\" /")
+    );
+    for bad in [
+        r#""\ud83d""#,
+        r#""\ude00""#,
+        r#""\ud83d\u0041""#,
+        r#""\x""#,
+        "\"a\u{1}\"",
+        r#""\u12"#,
+    ] {
         agrees(bad).unwrap();
         assert!(read(bad).is_err(), "{bad:?}");
     }
@@ -117,7 +130,10 @@ fn errors_say_where() {
     assert_eq!((e.line, e.column, e.message), (3, 7, "expected `:`"));
     assert_eq!(read("[1,]").unwrap_err().message, "trailing comma");
     assert_eq!(read("{} x").unwrap_err().message, "trailing characters");
-    assert_eq!(read("\"abc").unwrap_err().message, "EOF while parsing a string");
+    assert_eq!(
+        read("\"abc").unwrap_err().message,
+        "EOF while parsing a string"
+    );
 }
 
 #[test]

@@ -23,7 +23,6 @@ use crate::feed::{
     Update,
 };
 use crate::time::Instant;
-use chrono::DateTime;
 
 /// True for a Statuspage v2 document: an object with a `page` object and no `version`.
 pub fn detect(value: &Json) -> bool {
@@ -37,7 +36,7 @@ fn str_of<'v>(v: &'v Json, key: &str) -> Option<&'v str> {
 }
 
 fn time_of(v: &Json, key: &str) -> Option<Instant> {
-    str_of(v, key).and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+    str_of(v, key).and_then(crate::time::parse_rfc3339)
 }
 
 fn array<'v>(v: &'v Json<'v>, key: &str) -> &'v [Json<'v>] {

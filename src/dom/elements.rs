@@ -376,7 +376,7 @@ fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
 
 /// The current instant, or the `now` attribute for demos of past incidents.
 fn now_from(attr: Option<String>) -> Instant {
-    if let Some(t) = attr.and_then(|a| DateTime::parse_from_rfc3339(a.trim()).ok()) {
+    if let Some(t) = attr.and_then(|a| crate::time::parse_rfc3339(a.trim())) {
         return t;
     }
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64)

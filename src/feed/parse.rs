@@ -6,7 +6,6 @@
 use super::error::{ErrorKind, ParseError, ParseErrors};
 use super::json::{self as reader, Json};
 use super::*;
-use chrono::DateTime;
 use std::borrow::Cow;
 
 /// An object's members, as the reader gives them.
@@ -215,9 +214,9 @@ impl Cx {
 
     fn instant(&mut self, v: &Json, path: &Path) -> Option<Instant> {
         let s = self.string(v, path)?;
-        match DateTime::parse_from_rfc3339(&s) {
-            Ok(t) => Some(t),
-            Err(_) => {
+        match crate::time::parse_rfc3339(&s) {
+            Some(t) => Some(t),
+            None => {
                 let kind = if looks_offsetless(&s) {
                     ErrorKind::NoOffset { value: s }
                 } else {
@@ -453,5 +452,5 @@ impl Cx {
 fn looks_offsetless(s: &str) -> bool {
     [format!("{s}Z"), format!("{s}:00Z")]
         .iter()
-        .any(|candidate| DateTime::parse_from_rfc3339(candidate).is_ok())
+        .any(|candidate| crate::time::parse_rfc3339(candidate).is_some())
 }
