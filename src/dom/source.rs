@@ -284,10 +284,11 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                     for w in warnings.iter().take(MAX_LOGGED_WARNINGS) {
                         warn(&format!("{url}: {w}"));
                     }
-                    if let Some(more) = warnings.len().checked_sub(MAX_LOGGED_WARNINGS) {
-                        if more > 0 {
-                            warn(&format!("{url}: {more} more warnings (incident-banner check lists them all)"));
-                        }
+                    if warnings.len() > MAX_LOGGED_WARNINGS {
+                        let more = warnings.len() - MAX_LOGGED_WARNINGS;
+                        warn(&format!(
+                            "{url}: {more} more warnings (incident-banner check lists them all)"
+                        ));
                     }
                     let previous = src.snapshot.feed.replace(Rc::new(parsed));
                     src.confirmed();

@@ -39,7 +39,7 @@ impl<'a> Json<'a> {
     /// The member `key` of an object (the last, if repeated); `None` for other values.
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
-            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Object(members) => member(members, key),
             _ => None,
         }
     }
@@ -65,6 +65,11 @@ impl<'a> Json<'a> {
             _ => None,
         }
     }
+}
+
+/// The member `key` of an object's members; with a repeated key the last one counts.
+pub fn member<'v, 'a>(members: &'v [(Cow<'a, str>, Json<'a>)], key: &str) -> Option<&'v Json<'a>> {
+    members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// Reads one JSON document (surrounding whitespace allowed, nothing else).

@@ -122,11 +122,7 @@ impl Cx {
 
     /// `obj[key]` when present and not null.
     fn field<'v>(obj: &'v Map<'v>, key: &str) -> Option<&'v Json<'v>> {
-        obj.iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .filter(|v| !v.is_null())
+        reader::member(obj, key).filter(|v| !v.is_null())
     }
 
     fn required<'v>(&mut self, obj: &'v Map<'v>, path: &Path, key: &str) -> Option<&'v Json<'v>> {
