@@ -4,9 +4,11 @@
 //! natively; `dom` is the thin layer that turns view models into Shadow DOM nodes.
 
 pub mod adapters;
+pub mod decimal;
 pub mod feed;
 pub mod i18n;
 pub mod poll;
+pub mod sort;
 pub mod time;
 pub mod view;
 

@@ -23,16 +23,13 @@ pub const MAX_SERVER_DELAY: Duration = Duration::from_secs(60 * 60);
 /// Reads the `poll` attribute (seconds): `None` for `0` (no polling); missing or invalid
 /// values give the default; values under the minimum are raised to it.
 pub fn interval(attr: Option<&str>) -> Option<Duration> {
-    let Some(secs) = attr
-        .and_then(|a| a.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-    else {
+    let Some(millis) = attr.and_then(crate::decimal::thousandths) else {
         return Some(DEFAULT_INTERVAL);
     };
-    if secs == 0.0 {
+    if millis == 0 {
         return None;
     }
-    Some(Duration::from_secs_f64(secs.min(MAX_SERVER_DELAY.as_secs_f64())).max(MIN_INTERVAL))
+    Some(Duration::from_millis(millis).clamp(MIN_INTERVAL, MAX_SERVER_DELAY))
 }
 
 /// How the last request went.
@@ -123,6 +120,11 @@ mod tests {
             "raised to the minimum"
         );
         assert_eq!(interval(Some("120")), Some(Duration::from_secs(120)));
+        assert_eq!(
+            interval(Some(" 90.5 ")),
+            Some(Duration::from_millis(90_500))
+        );
+        assert_eq!(interval(Some("7200")), Some(MAX_SERVER_DELAY));
         assert_eq!(interval(Some("soon")), Some(DEFAULT_INTERVAL));
         assert_eq!(interval(Some("-3")), Some(DEFAULT_INTERVAL));
     }

@@ -154,7 +154,7 @@ fn incident(inc: &Json, maintenance_list: bool) -> Option<Incident> {
             })
         })
         .collect();
-    updates.sort_by_key(|u| u.at);
+    crate::sort::sort_by_key(&mut updates, |u| u.at);
     let started_at = time_of(inc, "started_at").or_else(|| time_of(inc, "created_at"));
     let ended_at = if status.is_closed() {
         time_of(inc, "resolved_at")
@@ -215,7 +215,7 @@ fn impacts(inc: &Json, start: Option<Instant>, end: Option<Instant>) -> Vec<Impa
             }
         }
     }
-    transitions.sort_by_key(|t| t.0);
+    crate::sort::sort_by_key(&mut transitions, |t| t.0);
     let mut out: Vec<Impact> = Vec::new();
     for (at, code, new) in transitions {
         let open = out

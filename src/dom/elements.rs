@@ -387,9 +387,9 @@ fn now_from(attr: Option<String>) -> Instant {
 /// The `horizon` attribute in hours, else 72 h.
 fn horizon_of(el: &HtmlElement) -> TimeDelta {
     el.get_attribute("horizon")
-        .and_then(|h| h.trim().parse::<f64>().ok())
-        .filter(|h| h.is_finite() && *h >= 0.0 && *h < 24.0 * 365.0 * 10.0)
-        .map(|h| TimeDelta::minutes((h * 60.0) as i64))
+        .and_then(|h| crate::decimal::thousandths(&h))
+        .filter(|&thousandths| thousandths < 24 * 365 * 10 * 1000)
+        .map(|thousandths| TimeDelta::seconds((thousandths * 3600 / 1000) as i64))
         .unwrap_or(banner::DEFAULT_HORIZON)
 }
 

@@ -173,9 +173,9 @@ fn settings(subscribers: &[HtmlElement]) -> (Option<Duration>, Duration, u64) {
         .min();
     let timeout = subscribers
         .iter()
-        .filter_map(|e| e.get_attribute("timeout")?.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s > 0.0)
-        .map(|s| Duration::from_secs_f64(s.min(120.0)))
+        .filter_map(|e| crate::decimal::thousandths(&e.get_attribute("timeout")?))
+        .filter(|&millis| millis > 0)
+        .map(|millis| Duration::from_millis(millis.min(120_000)))
         .min()
         .unwrap_or(fetch::DEFAULT_TIMEOUT);
     let max_bytes = subscribers

@@ -181,7 +181,7 @@ impl Cx {
                         }
                     }
                 }
-                out.sort_by(|a, b| a.0.cmp(&b.0));
+                crate::sort::sort_by(&mut out, |a, b| a.0 < b.0);
                 if m.is_empty() {
                     self.error(path.render(), ErrorKind::EmptyText);
                     return None;

@@ -30,7 +30,7 @@ pub fn announcement(before: &Feed, after: &Feed, lang: Lang) -> Option<String> {
         )
         .collect();
     // Most recent news first: the latest update, else the start.
-    changed.sort_by_key(|inc| {
+    crate::sort::sort_by_key(&mut changed, |inc| {
         std::cmp::Reverse(
             inc.updates
                 .iter()

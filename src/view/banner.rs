@@ -126,7 +126,7 @@ pub fn select<'f>(
         .map(|(i, inc)| (phase(inc, now, horizon), i, inc))
         .filter(|(p, _, _)| p.is_current())
         .collect();
-    current.sort_by_key(|&(p, i, inc)| {
+    crate::sort::sort_by_key(&mut current, |&(p, i, inc)| {
         let start = start_of(inc).map(|t| t.timestamp()).unwrap_or(i64::MIN);
         // Upcoming: soonest first. Otherwise: most recent first.
         let recency = if p == Phase::UpcomingMaintenance {

@@ -88,11 +88,9 @@ pub fn build_page(feed: &Feed, cx: &Context, shown: usize) -> TimelineView {
         .map(|(i, inc)| (start_of(inc), i))
         .collect();
     // Newest first; incidents without any time last, in feed order.
-    order.sort_by(|a, b| match (a.0, b.0) {
-        (Some(x), Some(y)) => y.cmp(&x).then(a.1.cmp(&b.1)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.1.cmp(&b.1),
+    crate::sort::sort_by(&mut order, |a, b| match (a.0, b.0) {
+        (Some(x), Some(y)) => x > y,
+        (x, y) => x.is_some() && y.is_none(),
     });
 
     let remaining = order.len().saturating_sub(shown);
@@ -231,7 +229,7 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
         .collect();
 
     let mut updates: Vec<&crate::feed::Update> = inc.updates.iter().collect();
-    updates.sort_by_key(|u| u.at);
+    crate::sort::sort_by_key(&mut updates, |u| u.at);
     let updates = updates
         .into_iter()
         .map(|u| UpdateRow {

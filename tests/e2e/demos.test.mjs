@@ -35,6 +35,8 @@ test("agency page: critical outage banner with duration, services, expected end"
 test("news page: the seed tables, newest first, with recurrence", async () => {
   const { page, log, close } = await open(env, "/news.html");
   await rendered(page, "incident-timeline");
+  // The timeline shows each feed as it arrives; wait for the second publisher's.
+  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article").length === 3);
   assert.deepEqual(await shadowTexts(page, "incident-timeline", "h2"), ["2023년 7월 18일 (화)", "2023년 5월 8일 (월)"]);
   assert.deepEqual(await shadowTexts(page, "incident-timeline", "h3"),
     ["카카오톡 PC버전·다음 로그인 장애", "고용24·워크넷·고용보험 접속 장애", "카카오톡 메시지 송수신 지연 (5월, 데모용 요약)"]);
