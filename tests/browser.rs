@@ -2,7 +2,7 @@
 //! view models rendered into shadow roots exactly as a reader would see them.
 #![cfg(target_arch = "wasm32")]
 
-use incident_banner::dom::{render, style, zone::IntlZone};
+use incident_banner::dom::{render, style, zone, zone::IntlZone};
 use incident_banner::feed;
 use incident_banner::i18n::Lang;
 use incident_banner::time::{Instant, Zone};
@@ -66,6 +66,25 @@ fn intl_zone_names_korea_and_follows_daylight_saving_elsewhere() {
         IntlZone::new(Some("Mars/Olympus_Mons")).is_none(),
         "unknown zones fall back"
     );
+}
+
+#[wasm_bindgen_test]
+fn steady_zones_agree_with_intl_after_and_before_their_last_change() {
+    let named = zone::named(Some("Asia/Seoul")).unwrap();
+    let intl = IntlZone::new(Some("Asia/Seoul")).unwrap();
+    // Today without Intl; in Korea's 1988 summer time (UTC+10) through it.
+    for t in [
+        "2023-07-18T01:54:00Z",
+        "1988-07-01T00:00:00Z",
+        "1988-10-08T16:59:59Z",
+    ] {
+        assert_eq!(named.at(&at(t)), intl.at(&at(t)), "{t}");
+    }
+    assert_eq!(
+        named.at(&at("1988-07-01T00:00:00Z")).offset_seconds,
+        10 * 3600
+    );
+    assert!(zone::named(Some("Mars/Olympus_Mons")).is_none());
 }
 
 #[wasm_bindgen_test]

@@ -10,8 +10,7 @@
 //! region) instead of re-inserting an alert.
 
 use super::source::{self, Change, Snapshot};
-use super::zone::IntlZone;
-use super::{events, render, storage, style};
+use super::{events, render, storage, style, zone};
 use crate::feed::Feed;
 use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
@@ -120,11 +119,14 @@ pub fn element_attribute_changed(el: HtmlElement, name: String) {
     match name.as_str() {
         "src" => {
             let new = src_urls(&el);
-            let old = with_state(&el, |s| {
+            // Before `connectedCallback` (an element being upgraded) there is nothing to
+            // change: connecting subscribes.
+            let Some(old) = with_state(&el, |s| {
                 s.last = None;
                 std::mem::replace(&mut s.urls, new.clone())
-            })
-            .unwrap_or_default();
+            }) else {
+                return;
+            };
             for url in old.iter().filter(|u| !new.contains(u)) {
                 source::unsubscribe(url, &el);
             }
@@ -343,11 +345,11 @@ fn lang_of(el: &HtmlElement) -> Lang {
 fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
     if let Some(name) = el.get_attribute("time-zone") {
         let zone = match name.trim() {
-            "local" => IntlZone::new(None),
-            other => IntlZone::new(Some(other)),
+            "local" => zone::named(None),
+            other => zone::named(Some(other)),
         };
         match zone {
-            Some(z) => return Box::new(z),
+            Some(z) => return z,
             None => warn(&format!(
                 "unknown time-zone {name:?}; using the feed's zone"
             )),
@@ -357,9 +359,9 @@ fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
         .publisher
         .time_zone
         .as_deref()
-        .and_then(|n| IntlZone::new(Some(n)))
+        .and_then(|n| zone::named(Some(n)))
     {
-        return Box::new(z);
+        return z;
     }
     let first = feed
         .incidents
@@ -368,9 +370,7 @@ fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
         .or(feed.updated_at);
     match first {
         Some(t) => Box::new(FixedZone::from_offset(t.offset().local_minus_utc())),
-        None => IntlZone::new(None)
-            .map(|z| Box::new(z) as Box<dyn Zone>)
-            .unwrap_or_else(|| Box::new(FixedZone::kst())),
+        None => zone::named(None).unwrap_or_else(|| Box::new(FixedZone::kst())),
     }
 }
 

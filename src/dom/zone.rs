@@ -1,12 +1,52 @@
 //! Display zones from the browser's `Intl`: we ship no time-zone database.
 
-use crate::time::{known_abbreviation, offset_abbr, Instant, Zone, ZoneInfo};
+use crate::time::{
+    known_abbreviation, offset_abbr, steady_zone, FixedZone, Instant, Zone, ZoneInfo,
+};
 use js_sys::{Array, Object, Reflect};
+use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
+
+/// The zone named `name` (`Asia/Seoul`), or the reader's own zone for `None`; `None` back
+/// when the browser does not know the name. Steady zones (Korea, Japan, UTC) answer without
+/// `Intl` for every instant after their last offset change.
+pub fn named(name: Option<&str>) -> Option<Box<dyn Zone>> {
+    if let Some((fixed, since)) = name.and_then(steady_zone) {
+        return Some(Box::new(SteadyZone {
+            name: name.unwrap_or_default().to_string(),
+            fixed,
+            since,
+            before: OnceCell::new(),
+        }));
+    }
+    IntlZone::new(name).map(|z| Box::new(z) as Box<dyn Zone>)
+}
+
+/// A zone with one offset since `since` (Unix seconds); `Intl` is asked, once, only about
+/// earlier instants.
+struct SteadyZone {
+    name: String,
+    fixed: FixedZone,
+    since: i64,
+    before: OnceCell<Option<IntlZone>>,
+}
+
+impl Zone for SteadyZone {
+    fn at(&self, t: &Instant) -> ZoneInfo {
+        if t.timestamp() >= self.since {
+            return self.fixed.at(t);
+        }
+        match self.before.get_or_init(|| IntlZone::new(Some(&self.name))) {
+            Some(intl) => intl.at(t),
+            None => self.fixed.at(t),
+        }
+    }
+}
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    #[derive(Clone)]
     type DateTimeFormat;
 
     // `catch`: an unknown zone name throws a RangeError, which we turn into a fallback.
@@ -21,6 +61,7 @@ extern "C" {
 }
 
 /// An IANA zone, read through `Intl.DateTimeFormat`.
+#[derive(Clone)]
 pub struct IntlZone {
     name: String,
     offsets: DateTimeFormat,
@@ -36,10 +77,26 @@ fn formatter(zone: Option<&str>, style: &str) -> Result<DateTimeFormat, JsValue>
     DateTimeFormat::new("en-US", &options)
 }
 
+thread_local! {
+    /// Zones already built, by name (`None`: the reader's own): every render asks for its
+    /// zone, and each `Intl.DateTimeFormat` costs far more than the lookup.
+    static BUILT: RefCell<Vec<(Option<String>, IntlZone)>> = const { RefCell::new(Vec::new()) };
+}
+
 impl IntlZone {
     /// The zone named `name` (`Asia/Seoul`), or the reader's own zone for `None`;
     /// `None` back when the browser does not know the name.
     pub fn new(name: Option<&str>) -> Option<IntlZone> {
+        let key = name.map(str::to_string);
+        if let Some(z) = BUILT.with(|b| b.borrow().iter().find(|(k, _)| *k == key).cloned()) {
+            return Some(z.1);
+        }
+        let zone = Self::build(name)?;
+        BUILT.with(|b| b.borrow_mut().push((key, zone.clone())));
+        Some(zone)
+    }
+
+    fn build(name: Option<&str>) -> Option<IntlZone> {
         let offsets = formatter(name, "longOffset").ok()?;
         let names = formatter(name, "short").ok()?;
         let resolved = Reflect::get(&offsets.resolved_options(), &"timeZone".into())
