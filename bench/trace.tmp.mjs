@@ -28,6 +28,7 @@ const N = Number(process.env.N ?? 10); const all = [];
 for (let i = 0; i < N + 1; i++) {
   const context = await browser.newContext(); const page = await context.newPage();
   const cdp = await context.newCDPSession(page); await cdp.send("Network.enable"); await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (process.env.LATENCY) await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: Number(process.env.LATENCY), downloadThroughput: 4e6 / 8, uploadThroughput: 1e6 / 8 });
   await context.route("https://status.example.com/api/v2/summary.json", (route) => route.fulfill({ status: 200, body: summary, headers: { "Content-Type": "application/json", "Access-Control-Allow-Origin": "*" } }));
   await page.addInitScript(probe);
   if (i === N && process.env.PROFILE) { await cdp.send("Profiler.enable"); await cdp.send("Profiler.setSamplingInterval", { interval: 50 }); await cdp.send("Profiler.start"); }

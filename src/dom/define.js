@@ -1,7 +1,37 @@
 // incident-banner: the element classes. The build appends this file to wasm-bindgen's
 // module, so one `<script type="module">` both loads the wasm and defines the elements.
+
+// The feeds of the elements already in the page are requested now, while the wasm loads,
+// instead of after it: the same cookie-free, uncached GET `src/dom/fetch.rs` sends first.
+// Its first request for a URL takes the answer from here (`takePrefetched`).
+const prefetched = new Map();
+function prefetch(src) {
+  for (const part of (src ?? "").split(/\s+/)) {
+    let url;
+    try { url = new URL(part, document.baseURI); } catch { continue; }
+    if (!part || !/^https?:$/.test(url.protocol) || prefetched.has(url.href)) continue;
+    const controller = new AbortController();
+    const response = fetch(url.href, { credentials: "omit", cache: "no-store", signal: controller.signal });
+    response.catch(() => {}); // a failure is reported by whoever takes it
+    prefetched.set(url.href, { response, controller });
+  }
+}
+function takePrefetched(url) {
+  const p = prefetched.get(url);
+  prefetched.delete(url);
+  return p;
+}
+// The wasm request goes out first (`__wbg_init` sends it before its first await).
+const wasmReady = __wbg_init();
+wasmReady.catch(() => {}); // awaited below
 try {
-  await __wbg_init();
+  for (const el of document.querySelectorAll("incident-banner[src], incident-timeline[src]")) prefetch(el.getAttribute("src"));
+  for (const script of document.querySelectorAll("script[data-feed]")) {
+    if (script.src === import.meta.url) prefetch(script.dataset.feed);
+  }
+} catch {}
+try {
+  await wasmReady;
   const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant"];
   class IncidentElement extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
@@ -18,6 +48,12 @@ try {
   for (const script of document.querySelectorAll("script[data-feed]")) {
     if (script.src === import.meta.url) autoBanner(script.dataset.feed);
   }
+  // Connecting started every request it needed (taking its answer from above) before this
+  // runs; what is left belonged to elements that went away meanwhile.
+  setTimeout(() => {
+    for (const { controller } of prefetched.values()) controller.abort();
+    prefetched.clear();
+  });
 } catch (e) {
   console.warn("incident-banner: could not start", e);
 }

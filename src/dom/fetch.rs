@@ -8,7 +8,26 @@ use gloo_net::http::{Request, Response};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, RequestCache, RequestCredentials};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A request `define.js` started for an element already in the page while the wasm was
+    /// still loading: the same unconditional, cookie-free GET this module would send.
+    type Prefetched;
+
+    #[wasm_bindgen(method, getter)]
+    fn response(this: &Prefetched) -> js_sys::Promise;
+
+    #[wasm_bindgen(method, getter)]
+    fn controller(this: &Prefetched) -> AbortController;
+
+    // Defined in `define.js` (the same ES module as the glue); `catch` covers builds without
+    // it, such as the wasm-bindgen tests.
+    #[wasm_bindgen(catch, js_name = takePrefetched)]
+    fn take_prefetched(url: &str) -> Result<Option<Prefetched>, JsValue>;
+}
 
 /// Default request timeout (`timeout` attribute, seconds).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -66,8 +85,14 @@ pub async fn fetch(
     max_bytes: u64,
     now: &crate::time::Instant,
 ) -> Result<Fetched, Failure> {
-    let controller =
-        AbortController::new().map_err(|_| Failure::new(Problem::Network, "no AbortController"))?;
+    // Only the first request of a page can have been started early, and it carried no
+    // validators (none are kept across page loads).
+    let prefetched = take_prefetched(url).ok().flatten();
+    let controller = match &prefetched {
+        Some(p) => p.controller(),
+        None => AbortController::new()
+            .map_err(|_| Failure::new(Problem::Network, "no AbortController"))?,
+    };
     let timed_out = Rc::new(Cell::new(false));
     let _deadline = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -76,7 +101,7 @@ pub async fn fetch(
             controller.abort();
         })
     };
-    let fail = |e: gloo_net::Error| {
+    let fail = |e: &dyn std::fmt::Display| {
         if timed_out.get() {
             Failure::new(
                 Problem::Timeout,
@@ -87,18 +112,29 @@ pub async fn fetch(
         }
     };
 
-    let mut request = Request::get(url)
-        .credentials(RequestCredentials::Omit)
-        // We revalidate ourselves; the browser's cache must not answer in our place.
-        .cache(RequestCache::NoStore)
-        .abort_signal(Some(&controller.signal()));
-    if let Some(etag) = &validators.etag {
-        request = request.header("If-None-Match", etag);
-    }
-    if let Some(lm) = &validators.last_modified {
-        request = request.header("If-Modified-Since", lm);
-    }
-    let response = request.send().await.map_err(fail)?;
+    let response = match prefetched {
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p.response())
+            .await
+            .map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
+            .map_err(|e| {
+                let message = js_sys::Reflect::get(&e, &"message".into()).ok();
+                fail(&message.and_then(|m| m.as_string()).unwrap_or_default())
+            })?,
+        None => {
+            let mut request = Request::get(url)
+                .credentials(RequestCredentials::Omit)
+                // We revalidate ourselves; the browser's cache must not answer in our place.
+                .cache(RequestCache::NoStore)
+                .abort_signal(Some(&controller.signal()));
+            if let Some(etag) = &validators.etag {
+                request = request.header("If-None-Match", etag);
+            }
+            if let Some(lm) = &validators.last_modified {
+                request = request.header("If-Modified-Since", lm);
+            }
+            request.send().await.map_err(|e| fail(&e))?
+        }
+    };
     let max_age = header(&response, "cache-control")
         .as_deref()
         .and_then(poll::parse_max_age);
@@ -126,7 +162,7 @@ pub async fn fetch(
         controller.abort();
         return Err(too_large());
     }
-    let bytes = response.binary().await.map_err(fail)?;
+    let bytes = response.binary().await.map_err(|e| fail(&e))?;
     if bytes.len() as u64 > max_bytes {
         return Err(too_large());
     }

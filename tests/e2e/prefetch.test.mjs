@@ -1,0 +1,49 @@
+// The feeds of elements already in the page are requested while the wasm is still loading
+// (src/dom/define.js), once per URL, and the widget uses those answers instead of asking again.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { startFaultServer, feedBody, ok } from "./faults.mjs";
+import { LAUNCH } from "./helpers.mjs";
+
+let fs, browser;
+before(async () => {
+  fs = await startFaultServer();
+  browser = await chromium.launch(LAUNCH);
+});
+after(async () => { await browser?.close(); fs?.close(); });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test("feeds in the page are fetched while the wasm loads, once per URL, and shown", async () => {
+  fs.script("/feed/prefetch-a.json", [ok(feedBody({ title: "미리 받은 장애" }))]);
+  fs.script("/feed/prefetch-b.json", [ok(feedBody({ title: "두 번째 기관 장애", id: "b" }))]);
+  fs.script("/feed/prefetch-gone.json", [{ kind: "hang" }]);
+  const context = await browser.newContext({ locale: "ko-KR" });
+  const page = await context.newPage();
+  const log = [];
+  page.on("console", (m) => log.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => log.push(`pageerror: ${e.message}`));
+  // Hold the wasm back for a while: the feeds must not wait for it.
+  let wasmReleased = Infinity;
+  await page.route("**/incident-banner_bg.wasm", async (route) => {
+    await sleep(700);
+    wasmReleased = Date.now();
+    await route.continue();
+  });
+  await page.goto(`${fs.base}/pages/prefetch.html`);
+  // The reader removes one element before the widget has started: its request is dropped.
+  await page.evaluate(() => document.querySelector("#gone").remove());
+
+  await page.waitForFunction(() => document.querySelector("incident-banner")?.shadowRoot?.querySelector(".title")?.textContent === "미리 받은 장애");
+  await page.waitForFunction(() => document.querySelector("incident-timeline")?.shadowRoot?.querySelectorAll("article").length === 2);
+  const [a, b] = [fs.requests("/feed/prefetch-a.json"), fs.requests("/feed/prefetch-b.json")];
+  assert.equal(a.length, 1, "one request for a URL that two elements show");
+  assert.equal(b.length, 1);
+  assert.ok(a[0].at < wasmReleased && b[0].at < wasmReleased, "requested before the wasm arrived");
+  assert.equal(a[0].headers.cookie, undefined, "no cookies, like every feed request");
+  await sleep(300);
+  assert.equal(fs.requests("/feed/prefetch-a.json").length, 1, "the answer was used, not asked for again");
+  assert.deepEqual(log.filter((l) => l.startsWith("error") || l.startsWith("warning") || l.startsWith("pageerror")), []);
+  await context.close();
+});
