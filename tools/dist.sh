@@ -10,7 +10,7 @@ rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name incident-banner \
   target/wasm32-unknown-unknown/release/incident_banner.wasm
 # Shrink the wasm (and strip what wasm-bindgen no longer needs). Features: those rustc enables.
-tools/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+tools/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-nontrapping-float-to-int \
   --enable-multivalue --enable-mutable-globals \
   dist/incident-banner_bg.wasm -o dist/incident-banner_bg.wasm

@@ -13,3 +13,9 @@ pub mod storage;
 pub mod style;
 pub mod timer;
 pub mod zone;
+
+/// Talc instead of the default dlmalloc: about half the bytes in the wasm and faster on the
+/// many small allocations of a big feed (see BENCHMARKS.md).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
