@@ -79,6 +79,8 @@ pub fn read(text: &str) -> Result<Json<'_>, SyntaxError> {
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
+        items: Vec::new(),
+        members: Vec::new(),
     };
     let value = r.value()?;
     r.skip_whitespace();
@@ -93,6 +95,11 @@ struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Items of the arrays being read, innermost last: each array is then moved out in
+    /// one exact-size allocation instead of a vector grown (and copied) item by item.
+    items: Vec<Json<'a>>,
+    /// Members of the objects being read, likewise.
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
 }
 
 impl<'a> Reader<'a> {
@@ -154,15 +161,16 @@ impl<'a> Reader<'a> {
 
     fn array(&mut self) -> Result<Json<'a>, SyntaxError> {
         self.enter()?;
-        let mut items = Vec::new();
+        let mark = self.items.len();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(Json::Array(items));
+            return Ok(Json::Array(Vec::new()));
         }
         loop {
-            items.push(self.value()?);
+            let item = self.value()?;
+            self.items.push(item);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -179,17 +187,17 @@ impl<'a> Reader<'a> {
         }
         self.pos += 1;
         self.depth -= 1;
-        Ok(Json::Array(items))
+        Ok(Json::Array(self.items.split_off(mark)))
     }
 
     fn object(&mut self) -> Result<Json<'a>, SyntaxError> {
         self.enter()?;
-        let mut members = Vec::new();
+        let mark = self.members.len();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(Json::Object(members));
+            return Ok(Json::Object(Vec::new()));
         }
         loop {
             match self.peek() {
@@ -204,7 +212,8 @@ impl<'a> Reader<'a> {
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("expected `:`")),
             }
-            members.push((key, self.value()?));
+            let value = self.value()?;
+            self.members.push((key, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -221,7 +230,7 @@ impl<'a> Reader<'a> {
         }
         self.pos += 1;
         self.depth -= 1;
-        Ok(Json::Object(members))
+        Ok(Json::Object(self.members.split_off(mark)))
     }
 
     /// A string starting at the opening quote; borrowed when it has no escapes.
@@ -231,6 +240,12 @@ impl<'a> Reader<'a> {
         let mut owned: Option<String> = None;
         let mut run = start; // start of the text not yet copied into `owned`
         loop {
+            // Skip plain characters in one tight scan.
+            let rest = &self.bytes[self.pos..];
+            self.pos += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
                 Some(b'"') => {

@@ -43,7 +43,8 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
 
     let mut seen = HashSet::new();
     for (i, inc) in feed.incidents.iter().enumerate() {
-        let p = format!("incidents[{i}]");
+        // The path is only written out for a warning: most incidents have none.
+        let p = Path(i);
         if !seen.insert(inc.id.as_str()) {
             warn(
                 format!("{p}.id"),
@@ -86,6 +87,15 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
         }
     }
     out
+}
+
+/// `incidents[i]`, formatted only when a warning needs it.
+struct Path(usize);
+
+impl std::fmt::Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "incidents[{}]", self.0)
+    }
 }
 
 fn ends_before(start: &Option<Instant>, end: &Option<Instant>) -> bool {
