@@ -11,7 +11,7 @@
 
 use super::source::{self, Change, Snapshot};
 use super::{events, render, storage, style, zone};
-use crate::feed::Feed;
+use crate::feed::{Feed, Quoted};
 use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
 use crate::view::banner::{self, BannerView, Dismissible, Options};
@@ -148,7 +148,7 @@ pub fn element_attribute_changed(el: HtmlElement, name: String) {
 #[wasm_bindgen(js_name = autoBanner)]
 pub fn auto_banner(src: String) {
     let Some(url) = absolute(&src) else {
-        warn(&format!("data-feed {src:?} is not a valid URL"));
+        warn(&format!("data-feed {} is not a valid URL", Quoted(&src)));
         return;
     };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -306,7 +306,7 @@ fn src_urls(el: &HtmlElement) -> Vec<String> {
         match absolute(part) {
             Some(u) if !urls.contains(&u) => urls.push(u),
             Some(_) => {}
-            None => warn(&format!("{part:?} in src is not a valid URL")),
+            None => warn(&format!("{} in src is not a valid URL", Quoted(part))),
         }
     }
     urls
@@ -351,7 +351,8 @@ fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
         match zone {
             Some(z) => return z,
             None => warn(&format!(
-                "unknown time-zone {name:?}; using the feed's zone"
+                "unknown time-zone {}; using the feed's zone",
+                Quoted(&name)
             )),
         }
     }
@@ -415,8 +416,9 @@ fn source_label(url: &str, snapshot: &Snapshot, lang: Lang) -> String {
     match &snapshot.feed {
         Some(f) => f.publisher.name.pick(lang).to_string(),
         None => url
-            .split_once("://")
-            .map_or(url, |(_, rest)| rest)
+            .split_once(':')
+            .and_then(|(_, rest)| rest.strip_prefix("//"))
+            .unwrap_or(url)
             .to_string(),
     }
 }

@@ -128,7 +128,10 @@ fn zone_part(f: &DateTimeFormat, millis: f64) -> String {
 
 /// Reads `GMT+09:00`, `GMT-03:30` or `GMT` as seconds east of UTC.
 fn parse_gmt_offset(s: &str) -> i32 {
-    let rest = s.trim_start_matches("GMT").trim_start_matches("UTC");
+    let rest = s
+        .strip_prefix("GMT")
+        .or_else(|| s.strip_prefix("UTC"))
+        .unwrap_or(s);
     let (sign, rest) = match rest.as_bytes().first() {
         Some(b'+') => (1, &rest[1..]),
         Some(b'-') | Some(0xE2) => (-1, rest.trim_start_matches(['-', '\u{2212}'])),

@@ -12,7 +12,7 @@ pub mod validate;
 mod write;
 
 pub use combine::{filter_services, merge};
-pub use error::{ErrorKind, ParseError, ParseErrors, Warning, WarningKind};
+pub use error::{ErrorKind, ParseError, ParseErrors, Quoted, Warning, WarningKind};
 pub use parse::{from_value, json, parse};
 pub use validate::validate;
 pub use write::{status_name, to_json};

@@ -19,13 +19,25 @@ pub enum Problem {
     Invalid { path: String },
 }
 
+/// `template` with its `{status}` placeholder replaced by `status`. By hand with `char`
+/// patterns: `str::replace` links a substring searcher into the wasm for this one use.
+fn fill(template: &str, status: u16) -> String {
+    let parts = template
+        .split_once('{')
+        .and_then(|(before, rest)| Some((before, rest.split_once('}')?.1)));
+    match parts {
+        Some((before, after)) => format!("{before}{status}{after}"),
+        None => template.to_string(),
+    }
+}
+
 /// The message shown when there is no good data at all.
 pub fn message(problem: &Problem, lang: Lang) -> String {
     let l = lang.messages().labels();
     match problem {
         Problem::Network => l.error_fetch.to_string(),
         Problem::Timeout => l.error_timeout.to_string(),
-        Problem::Http(status) => l.error_http.replace("{status}", &status.to_string()),
+        Problem::Http(status) => fill(l.error_http, *status),
         Problem::TooLarge => l.error_too_large.to_string(),
         Problem::Invalid { path } if path.is_empty() => l.error_feed.to_string(),
         Problem::Invalid { path } => format!("{} ({path})", l.error_feed),
@@ -44,7 +56,7 @@ pub fn stale(last_ok: &Instant, problem: Option<&Problem>, now: &Instant, lang: 
     let reason = match problem {
         Problem::Network => l.reason_network.to_string(),
         Problem::Timeout => l.reason_timeout.to_string(),
-        Problem::Http(status) => l.reason_http.replace("{status}", &status.to_string()),
+        Problem::Http(status) => fill(l.reason_http, *status),
         Problem::TooLarge => l.reason_too_large.to_string(),
         Problem::Invalid { .. } => l.reason_invalid.to_string(),
     };
