@@ -19,8 +19,8 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-# wasm-opt from npm's binaryen (pinned in tools/package.json).
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+# wasm-opt from npm's binaryen and the terser minifier (pinned in tools/package.json).
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/terser ]; then
   (cd tools && npm ci --no-audit --no-fund --silent 2>/dev/null || npm install --no-audit --no-fund --silent)
 fi
 
