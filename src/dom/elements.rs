@@ -118,15 +118,17 @@ pub fn element_disconnected(el: HtmlElement) {
 pub fn element_attribute_changed(el: HtmlElement, name: String) {
     match name.as_str() {
         "src" => {
-            let new = src_urls(&el);
             // Before `connectedCallback` (an element being upgraded) there is nothing to
-            // change: connecting subscribes.
-            let Some(old) = with_state(&el, |s| {
+            // change: connecting reads `src` and subscribes.
+            if with_state(&el, |_| ()).is_none() {
+                return;
+            }
+            let new = src_urls(&el);
+            let old = with_state(&el, |s| {
                 s.last = None;
                 std::mem::replace(&mut s.urls, new.clone())
-            }) else {
-                return;
-            };
+            })
+            .unwrap_or_default();
             for url in old.iter().filter(|u| !new.contains(u)) {
                 source::unsubscribe(url, &el);
             }
