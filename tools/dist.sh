@@ -5,7 +5,11 @@
 # snippet.html (the one-line embed with its SRI hash). Prints sizes and the snippet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
+# Panic locations in dependencies would embed this machine's registry path; name it the same
+# everywhere so two checkouts build the same wasm (and ~1 KB shorter).
+registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$registry=/registry" \
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name incident-banner \
   target/wasm32-unknown-unknown/release/incident_banner.wasm
