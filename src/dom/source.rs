@@ -14,7 +14,6 @@ use crate::time::Instant;
 use crate::view::notice::Problem;
 use chrono::DateTime;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -55,8 +54,39 @@ struct Source {
     scheduled_once: bool,
 }
 
+/// Every source of the page, by URL. A page has a handful, so a list: a hash map would add
+/// 4.6 KB of hashing code to the wasm.
+#[derive(Default)]
+struct Sources(Vec<(String, Source)>);
+
+impl Sources {
+    fn get(&self, url: &str) -> Option<&Source> {
+        self.0.iter().find(|(u, _)| u == url).map(|(_, s)| s)
+    }
+
+    fn get_mut(&mut self, url: &str) -> Option<&mut Source> {
+        self.0.iter_mut().find(|(u, _)| u == url).map(|(_, s)| s)
+    }
+
+    /// The source of `url`, created with `new` if the page has none yet.
+    fn get_or_insert_with(&mut self, url: &str, new: impl FnOnce() -> Source) -> &mut Source {
+        let i = match self.0.iter().position(|(u, _)| u == url) {
+            Some(i) => i,
+            None => {
+                self.0.push((url.to_string(), new()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut Source)> {
+        self.0.iter_mut().map(|(u, s)| (&*u, s))
+    }
+}
+
 thread_local! {
-    static SOURCES: RefCell<HashMap<String, Source>> = RefCell::new(HashMap::new());
+    static SOURCES: RefCell<Sources> = RefCell::new(Sources::default());
     static VISIBILITY_LISTENING: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -94,9 +124,7 @@ pub fn subscribe(url: &str, el: &HtmlElement) {
     listen_for_visibility();
     let needs_load = SOURCES.with(|s| {
         let mut sources = s.borrow_mut();
-        let src = sources
-            .entry(url.to_string())
-            .or_insert_with(|| from_storage(url));
+        let src = sources.get_or_insert_with(url, || from_storage(url));
         if !src.subscribers.contains(el) {
             src.subscribers.push(el.clone());
         }

@@ -3,7 +3,6 @@
 use super::error::{Warning, WarningKind};
 use super::Feed;
 use crate::time::Instant;
-use std::collections::HashSet;
 
 /// True for URLs the widget may turn into links: `http:` and `https:` only.
 pub fn is_http_url(url: &str) -> bool {
@@ -28,9 +27,15 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     if let Some(k) = feed.publisher.url.as_deref().and_then(not_http) {
         warn("publisher.url".into(), k);
     }
-    let mut seen = HashSet::new();
+    let repeated = repeats(
+        &feed
+            .services
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>(),
+    );
     for (i, s) in feed.services.iter().enumerate() {
-        if !seen.insert(s.id.as_str()) {
+        if repeated[i] {
             warn(
                 format!("services[{i}].id"),
                 WarningKind::DuplicateId { id: s.id.clone() },
@@ -41,11 +46,17 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
         }
     }
 
-    let mut seen = HashSet::new();
+    let repeated = repeats(
+        &feed
+            .incidents
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect::<Vec<_>>(),
+    );
     for (i, inc) in feed.incidents.iter().enumerate() {
         // The path is only written out for a warning: most incidents have none.
         let p = Path(i);
-        if !seen.insert(inc.id.as_str()) {
+        if repeated[i] {
             warn(
                 format!("{p}.id"),
                 WarningKind::DuplicateId { id: inc.id.clone() },
@@ -89,6 +100,21 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     out
 }
 
+/// For each id, whether an earlier one in the list is the same. By sorting positions (the
+/// crate's stable sort keeps equal ids in list order) rather than with a hash set, whose
+/// hashing code would be 4.6 KB of wasm for this one check.
+fn repeats(ids: &[&str]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| ids[a] < ids[b]);
+    let mut repeated = vec![false; ids.len()];
+    for pair in order.windows(2) {
+        if ids[pair[0]] == ids[pair[1]] {
+            repeated[pair[1]] = true;
+        }
+    }
+    repeated
+}
+
 /// `incidents[i]`, formatted only when a warning needs it.
 struct Path(usize);
 
@@ -100,4 +126,17 @@ impl std::fmt::Display for Path {
 
 fn ends_before(start: &Option<Instant>, end: &Option<Instant>) -> bool {
     matches!((start, end), (Some(s), Some(e)) if e < s)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn repeats_marks_every_later_copy_of_an_id() {
+        let ids = ["b", "a", "b", "c", "a", "b"];
+        assert_eq!(
+            super::repeats(&ids),
+            [false, false, true, false, true, true]
+        );
+        assert!(super::repeats(&[]).is_empty());
+    }
 }
