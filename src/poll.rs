@@ -74,7 +74,7 @@ pub fn next_delay(interval: Duration, outcome: Outcome, random: f64) -> Duration
 /// Reads `Retry-After`: delay-seconds or an HTTP date, relative to `now`.
 pub fn parse_retry_after(value: &str, now: &Instant) -> Option<Duration> {
     let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
+    if let Some(secs) = crate::decimal::integer(value) {
         return Some(Duration::from_secs(secs));
     }
     let at = crate::time::parse_http_date(value)?;
@@ -94,11 +94,7 @@ pub fn parse_max_age(cache_control: &str) -> Option<Duration> {
             return None;
         }
         if let Some(v) = directive.strip_prefix("max-age=") {
-            max_age = v
-                .trim_matches('"')
-                .parse::<u64>()
-                .ok()
-                .map(Duration::from_secs);
+            max_age = crate::decimal::integer(v.trim_matches('"')).map(Duration::from_secs);
         }
     }
     max_age

@@ -133,7 +133,7 @@ pub fn fixed_zone(name: &str) -> Option<FixedZone> {
         _ => return None,
     };
     let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
-    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    let (h, m) = (small_number(h)? as i32, small_number(m)? as i32);
     if h > 14 || m > 59 {
         return None;
     }
@@ -243,6 +243,13 @@ pub fn parse_rfc3339(s: &str) -> Option<Instant> {
         .map(|utc| DateTime::from_naive_utc_and_offset(utc, offset))
 }
 
+/// Plain digits up to 999,999 (hours, days, years), else `None`.
+fn small_number(s: &str) -> Option<u32> {
+    crate::decimal::integer(s)
+        .filter(|&n| n < 1_000_000)
+        .map(|n| n as u32)
+}
+
 /// Reads an HTTP date in its one current form, IMF-fixdate (`Sun, 06 Nov 1994 08:49:37
 /// GMT`), as servers send in `Retry-After`.
 pub fn parse_http_date(s: &str) -> Option<Instant> {
@@ -251,11 +258,11 @@ pub fn parse_http_date(s: &str) -> Option<Instant> {
     ];
     let mut parts = s.split_ascii_whitespace();
     let _weekday = parts.next()?.strip_suffix(',')?;
-    let day: u32 = parts.next()?.parse().ok()?;
+    let day = small_number(parts.next()?)?;
     let month_name = parts.next()?;
     let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
-    let year: i32 = parts.next()?.parse().ok()?;
-    let mut hms = parts.next()?.split(':').map(|p| p.parse::<u32>().ok());
+    let year = small_number(parts.next()?)? as i32;
+    let mut hms = parts.next()?.split(':').map(small_number);
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
     if parts.next()? != "GMT" || parts.next().is_some() || hms.next().is_some() {
         return None;

@@ -157,7 +157,8 @@ pub async fn fetch(
             format!("the feed is larger than {max_bytes} bytes"),
         )
     };
-    let declared = header(&response, "content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    let declared =
+        header(&response, "content-length").and_then(|v| crate::decimal::integer(v.trim()));
     if declared.is_some_and(|n| n > max_bytes) {
         controller.abort();
         return Err(too_large());

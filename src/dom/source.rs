@@ -208,7 +208,7 @@ fn settings(subscribers: &[HtmlElement]) -> (Option<Duration>, Duration, u64) {
         .unwrap_or(fetch::DEFAULT_TIMEOUT);
     let max_bytes = subscribers
         .iter()
-        .filter_map(|e| e.get_attribute("max-bytes")?.trim().parse::<u64>().ok())
+        .filter_map(|e| crate::decimal::integer(e.get_attribute("max-bytes")?.trim()))
         .min()
         .unwrap_or(fetch::DEFAULT_MAX_BYTES);
     (interval, timeout, max_bytes)

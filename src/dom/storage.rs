@@ -19,7 +19,7 @@ fn storage() -> Option<Storage> {
 pub fn load_feed(url: &str) -> Option<(f64, String)> {
     let value = storage()?.get_item(&format!("{FEED_PREFIX}{url}")).ok()??;
     let (at, body) = value.split_once('\n')?;
-    Some((at.parse::<u64>().ok()? as f64, body.to_string()))
+    Some((crate::decimal::integer(at)? as f64, body.to_string()))
 }
 
 /// Stores `body` as the last good feed of `url`, confirmed at `at`.

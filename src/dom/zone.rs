@@ -138,8 +138,12 @@ fn parse_gmt_offset(s: &str) -> i32 {
         _ => return 0,
     };
     let mut it = rest.split(':');
-    let h: i32 = it.next().and_then(|h| h.parse().ok()).unwrap_or(0);
-    let m: i32 = it.next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let mut part = || {
+        it.next()
+            .and_then(crate::decimal::integer)
+            .map_or(0, |n| n.min(99) as i32)
+    };
+    let (h, m) = (part(), part());
     sign * (h * 3600 + m * 60)
 }
 
