@@ -426,11 +426,10 @@ fn source_label(url: &str, snapshot: &Snapshot, lang: Lang) -> String {
 }
 
 /// What `el` should show now, from the snapshots of its sources.
-fn view_of(el: &HtmlElement, sources: &[(String, Snapshot)]) -> Option<Rendered> {
+fn view_of(el: &HtmlElement, lang: Lang, sources: &[(String, Snapshot)]) -> Option<Rendered> {
     if sources.is_empty() {
         return None;
     }
-    let lang = lang_of(el);
     let is_banner = el.local_name() == "incident-banner";
     // With several feeds, each line says which one it is about.
     let several = sources.len() > 1;
@@ -520,7 +519,8 @@ fn render(el: &HtmlElement) {
         .into_iter()
         .filter_map(|u| source::snapshot(&u).map(|s| (u, s)))
         .collect();
-    let Some(next) = view_of(el, &sources) else {
+    let lang = lang_of(el);
+    let Some(next) = view_of(el, lang, &sources) else {
         return;
     };
     if last.as_ref() == Some(&next) {
@@ -533,7 +533,7 @@ fn render(el: &HtmlElement) {
             return;
         }
     }
-    let labels = lang_of(el).messages().labels();
+    let labels = lang.messages().labels();
     let focus = render::focused_index(&content);
     let result = match &next {
         Rendered::Message(text, class) => render::message(&content, text, class),
