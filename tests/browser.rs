@@ -187,3 +187,59 @@ fn timeline_renders_a_table_and_only_http_links() {
     );
     assert_eq!(all_text(&root, ".error"), ["Last update failed"]);
 }
+
+/// An incident with `n` of every list, most fields set (the element estimate's worst case).
+fn crowded_feed(n: usize) -> feed::Feed {
+    let list = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join(",");
+    let incident = |id: usize| {
+        let d = 1 + id % 9;
+        format!(
+            r#"{{"id":"c{id}","kind":"outage","severity":"major","status":"resolved","title":"장애 {id}",
+            "summary":"요약","region":"전국","cause":"원인","started_at":"2023-01-0{d}T00:00:00+09:00",
+            "ended_at":"2023-01-0{d}T02:00:00+09:00","impacts":[{}],"workarounds":[{}],"links":[{}],"updates":[{}]}}"#,
+            list(&|i| format!(r#"{{"service":"s{i}","status":"down"}}"#)),
+            list(&|i| format!(r#"{{"text":"방법 {i}","url":"https://example.org/w{i}"}}"#)),
+            list(&|i| format!(r#"{{"title":"자료 {i}","url":"https://example.org/{i}"}}"#)),
+            list(&|i| format!(
+                r#"{{"at":"2023-01-0{d}T01:{:02}:00+09:00","status":"identified","text":"업데이트 {i}"}}"#,
+                i % 60
+            )),
+        )
+    };
+    let incidents: Vec<String> = (0..12).map(incident).collect();
+    feed::parse(&format!(
+        r#"{{"version":1,"publisher":{{"name":"p"}},"services":[{{"id":"s0","name":"서비스"}}],
+        "incidents":[{}]}}"#,
+        incidents.join(",")
+    ))
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_rendered_page_holds_no_more_elements_than_its_views_count() {
+    let zone = IntlZone::new(Some("Asia/Seoul")).unwrap();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at("2023-02-01T00:00:00+09:00"),
+    };
+    for n in [1, 3, 45] {
+        let (root, content) = shadow_host();
+        let view = timeline::build_page(&crowded_feed(n), &cx, 1);
+        let counted: usize = view
+            .days
+            .iter()
+            .flat_map(|d| &d.incidents)
+            .map(|i| i.elements())
+            .sum();
+        render::timeline(&content, &view, Lang::Ko.messages().labels(), Some("!")).unwrap();
+        // The page itself: its section, the stale notice and the "더 보기" button.
+        let rendered = content.query_selector_all("*").unwrap().length() as usize;
+        assert!(
+            rendered <= counted + 3,
+            "{n} rows per list: {rendered} elements rendered, {counted} counted"
+        );
+        assert!(rendered <= 2_000, "{rendered} elements");
+        assert!(root.query_selector(".not-shown").unwrap().is_some() == (n > timeline::LIST_ROWS));
+    }
+}

@@ -246,7 +246,7 @@ fn big_feeds_are_shown_a_page_at_a_time() {
         now: at("2023-11-19T18:40:00+09:00"),
     };
     let started = std::time::Instant::now();
-    let t = timeline::build_page(&f, &cx, timeline::PAGE);
+    let t = timeline::build_page(&f, &cx, 1);
     assert!(
         started.elapsed() < std::time::Duration::from_secs(2),
         "a page of a 10,000-incident feed is cheap"
@@ -260,7 +260,7 @@ fn big_feeds_are_shown_a_page_at_a_time() {
             lang: Lang::En,
             ..cx
         },
-        2 * timeline::PAGE,
+        2,
     );
     assert_eq!(all.more.as_deref(), Some("Show more (9,960 left)"));
     assert_eq!(
@@ -270,5 +270,104 @@ fn big_feeds_are_shown_a_page_at_a_time() {
         )
         .more,
         None
+    );
+}
+
+/// One incident of `n` updates, impacts, workarounds and links each (a feed no publisher
+/// should write, and one the widget must survive).
+fn crowded_incident(id: usize, n: usize) -> String {
+    let list = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join(",");
+    format!(
+        r#"{{"id":"c{id}","kind":"outage","status":"identified","title":"붐비는 장애 {id}","started_at":"2023-01-01T00:00:00+09:00",
+        "impacts":[{}],"workarounds":[{}],"links":[{}],"updates":[{}]}}"#,
+        list(&|i| format!(r#"{{"service":"s{i}","status":"down"}}"#)),
+        list(&|i| format!(r#"{{"text":"방법 {i}"}}"#)),
+        list(&|i| format!(r#"{{"title":"자료 {i}","url":"https://example.org/{i}"}}"#)),
+        list(&|i| format!(
+            r#"{{"at":"2023-01-01T{:02}:{:02}:00+09:00","text":"업데이트 {i}"}}"#,
+            i / 60 % 24,
+            i % 60
+        )),
+    )
+}
+
+fn crowded_feed(incidents: usize, n: usize) -> feed::Feed {
+    let list: Vec<String> = (0..incidents).map(|i| crowded_incident(i, n)).collect();
+    feed::parse(&format!(
+        r#"{{"version":1,"publisher":{{"name":"p"}},"incidents":[{}]}}"#,
+        list.join(",")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn long_lists_show_their_first_rows_and_the_latest_updates_with_a_count_of_the_rest() {
+    let f = crowded_feed(1, 1_000);
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at("2023-01-02T00:00:00+09:00"),
+    };
+    let page = timeline::build_page(&f, &cx, 1);
+    let inc = &page.days[0].incidents[0];
+    assert_eq!(inc.impacts.len(), timeline::LIST_ROWS);
+    assert_eq!(inc.impacts[0].service.text, "s0");
+    assert_eq!(inc.updates.len(), timeline::LIST_ROWS);
+    assert_eq!(
+        inc.updates[0].text, "업데이트 980",
+        "the latest 20, oldest first"
+    );
+    assert_eq!(inc.updates[19].text, "업데이트 999");
+    let lines = &inc.not_shown;
+    for line in [
+        &lines.impacts,
+        &lines.workarounds,
+        &lines.updates,
+        &lines.links,
+    ] {
+        assert_eq!(line.as_deref(), Some("980건 더 있음 (표시하지 않음)"));
+    }
+    assert!(inc.elements() < timeline::PAGE_ELEMENTS);
+    // The command-line tool's static page keeps every row.
+    let all = timeline::build(&f, &cx);
+    let inc = &all.days[0].incidents[0];
+    assert_eq!((inc.updates.len(), inc.impacts.len()), (1_000, 1_000));
+    assert_eq!(inc.not_shown, Default::default());
+}
+
+#[test]
+fn a_page_ends_before_its_element_budget_runs_out() {
+    let f = crowded_feed(30, 40);
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::En,
+        zone: &zone,
+        now: at("2023-01-02T00:00:00+09:00"),
+    };
+    let shown = |t: &TimelineView| -> Vec<usize> {
+        t.days
+            .iter()
+            .flat_map(|d| &d.incidents)
+            .map(|i| i.elements())
+            .collect()
+    };
+    let first = shown(&timeline::build_page(&f, &cx, 1));
+    assert!(
+        first.len() < timeline::PAGE,
+        "crowded incidents: fewer per page ({})",
+        first.len()
+    );
+    assert!(first.iter().sum::<usize>() <= timeline::PAGE_ELEMENTS);
+    let two = timeline::build_page(&f, &cx, 2);
+    let second = shown(&two);
+    assert_eq!(
+        second.len(),
+        2 * first.len(),
+        "each page the same size here"
+    );
+    assert_eq!(
+        two.more,
+        Some(format!("Show more ({} left)", 30 - second.len()))
     );
 }

@@ -53,5 +53,20 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
         }
+        // A page of the widget: within its element budget, unless one incident fills it.
+        let page = timeline::build_page(&f, &cx, 1);
+        let shown: Vec<usize> = page
+            .days
+            .iter()
+            .flat_map(|d| &d.incidents)
+            .map(|i| i.elements())
+            .collect();
+        assert!(
+            shown.len() <= timeline::PAGE
+                && (shown.len() == 1 || shown.iter().sum::<usize>() <= timeline::PAGE_ELEMENTS),
+            "page of {} incidents, {} elements",
+            shown.len(),
+            shown.iter().sum::<usize>()
+        );
     }
 });

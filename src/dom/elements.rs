@@ -40,8 +40,8 @@ struct State {
     content: Element,
     live: Element,
     last: Option<Rendered>,
-    /// How many incidents the timeline shows; "더 보기" adds a page.
-    shown: usize,
+    /// Pages of the timeline shown: one, plus one per "더 보기".
+    pages: usize,
     /// The shadow root's click listener (dismissal, "더 보기"), removed on disconnect.
     on_click: Closure<dyn FnMut(Event)>,
 }
@@ -80,7 +80,7 @@ pub fn element_connected(el: HtmlElement) {
             content,
             live,
             last: None,
-            shown: timeline::PAGE,
+            pages: 1,
             on_click,
         })
     });
@@ -258,7 +258,7 @@ fn on_click(el: &HtmlElement, e: &Event) {
         .and_then(|t| t.closest("[data-more]").ok().flatten())
         .is_some()
     {
-        with_state(el, |s| s.shown = s.shown.saturating_add(timeline::PAGE));
+        with_state(el, |s| s.pages = s.pages.saturating_add(1));
         render(el);
         // Keep the keyboard on the button, now below the newly shown incidents.
         if let Some(button) = el
@@ -487,8 +487,8 @@ fn view_of(el: &HtmlElement, lang: Lang, sources: &[(String, Snapshot)]) -> Opti
         let notice = if view.is_some() { notice } else { None };
         Rendered::Banner(view, notice)
     } else {
-        let shown = with_state(el, |s| s.shown).unwrap_or(timeline::PAGE);
-        Rendered::Timeline(timeline::build_page(&feed, &cx, shown), notice)
+        let pages = with_state(el, |s| s.pages).unwrap_or(1);
+        Rendered::Timeline(timeline::build_page(&feed, &cx, pages), notice)
     })
 }
 

@@ -281,13 +281,17 @@ fn incident(b: &Builder, v: &IncidentView, l: &Labels, zone: &str) -> R<Element>
         add(&table, tbody)?;
         add(&wrap, table)?;
         add(&article, wrap)?;
+        not_shown(b, &article, &v.not_shown.impacts)?;
     }
     if !v.workarounds.is_empty() {
         add(&article, b.text("h4", "", l.workarounds)?)?;
         add(&article, b.list("ul", "workarounds", &v.workarounds)?)?;
+        not_shown(b, &article, &v.not_shown.workarounds)?;
     }
     if !v.updates.is_empty() {
         add(&article, b.text("h4", "", l.updates)?)?;
+        // The earlier updates are the ones left out: say so above the list.
+        not_shown(b, &article, &v.not_shown.updates)?;
         let ol = b.el("ol", "updates")?;
         for u in &v.updates {
             let li = b.el("li", "")?;
@@ -305,8 +309,17 @@ fn incident(b: &Builder, v: &IncidentView, l: &Labels, zone: &str) -> R<Element>
     if !v.links.is_empty() {
         add(&article, b.text("h4", "", l.links)?)?;
         add(&article, b.list("ul", "links", &v.links)?)?;
+        not_shown(b, &article, &v.not_shown.links)?;
     }
     Ok(article)
+}
+
+/// The line counting the rows a list leaves out, if it left any.
+fn not_shown(b: &Builder, parent: &Element, line: &Option<String>) -> R<()> {
+    match line {
+        Some(text) => add(parent, b.text("p", "not-shown", text)?),
+        None => Ok(()),
+    }
 }
 
 /// Shows only a message: loading, or an error with no good data to fall back on.

@@ -59,7 +59,7 @@ tbody th{color:var(--_fg)}
 ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:.93em}
 .updates time{font-variant-numeric:tabular-nums;color:var(--_muted);margin-inline-end:6px}
 .updates .status{margin-inline-end:6px}
-.notice{font-size:.93em;color:var(--_muted)}
+.notice,.not-shown{font-size:.93em;color:var(--_muted)}
 .more-button{justify-self:start;font:inherit;font-weight:600;color:var(--_link);background:var(--_bg);border:1px solid var(--_border);
 border-radius:6px;padding:6px 14px;cursor:pointer}
 .more-button:focus-visible{outline:3px solid var(--_link);outline-offset:2px}

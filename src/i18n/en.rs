@@ -170,6 +170,10 @@ impl Messages for En {
         format!("Show more ({} left)", super::thousands(remaining))
     }
 
+    fn not_shown(&self, hidden: usize) -> String {
+        format!("{} more not shown", super::thousands(hidden))
+    }
+
     fn labels(&self) -> &'static Labels {
         &LABELS
     }

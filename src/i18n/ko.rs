@@ -155,6 +155,10 @@ impl Messages for Ko {
         format!("더 보기 ({}건 남음)", super::thousands(remaining))
     }
 
+    fn not_shown(&self, hidden: usize) -> String {
+        format!("{}건 더 있음 (표시하지 않음)", super::thousands(hidden))
+    }
+
     fn labels(&self) -> &'static Labels {
         &LABELS
     }

@@ -3,15 +3,25 @@
 
 use super::{badge, service_name, start_of, Context, Fact, LinkedText, Tone};
 use crate::feed::{Feed, Incident, Kind};
+use crate::i18n::Lang;
 use crate::time::{elapsed, local, Instant};
 use chrono::{NaiveDate, TimeDelta};
 
 /// How far back earlier outages of the same service are counted.
 pub const RECURRENCE_WINDOW_DAYS: i64 = 90;
 
-/// How many incidents the timeline shows at first, and adds per "더 보기": the page's DOM
-/// stays bounded (well under 2,000 nodes) whatever the feed's size.
+/// How many incidents a page of the timeline holds at most; the widget shows one page at
+/// first and adds one per "더 보기".
 pub const PAGE: usize = 20;
+
+/// Elements a page may hold, counted with [`IncidentView::elements`]: a page ends before an
+/// incident that would pass this (it always holds one), so the shadow DOM stays under 2,000
+/// elements whatever the feed holds.
+pub const PAGE_ELEMENTS: usize = 1_800;
+
+/// Rows of each list (services, workarounds, updates, links) an incident shows in a page;
+/// the rest are counted in one line. An incident with 100,000 updates shows its latest 20.
+pub const LIST_ROWS: usize = 20;
 
 /// What the timeline shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,8 +56,45 @@ pub struct IncidentView {
     pub facts: Vec<Fact>,
     pub impacts: Vec<ImpactRow>,
     pub workarounds: Vec<LinkedText>,
+    /// The latest updates, oldest first.
     pub updates: Vec<UpdateRow>,
     pub links: Vec<LinkedText>,
+    /// `12건 더 있음 (표시하지 않음)` for each list cut short: impacts, workarounds, updates
+    /// (the earlier ones), links.
+    pub not_shown: NotShown,
+}
+
+/// The lines that count the rows a page leaves out of each list of an incident.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotShown {
+    pub impacts: Option<String>,
+    pub workarounds: Option<String>,
+    pub updates: Option<String>,
+    pub links: Option<String>,
+}
+
+impl IncidentView {
+    /// At least as many elements as `dom::render` makes for this incident, its day heading
+    /// included: what a page's budget ([`PAGE_ELEMENTS`]) counts. A browser test holds the
+    /// renderer to it.
+    pub fn elements(&self) -> usize {
+        let list = |rows: usize, per_row: usize, head: usize, line: &Option<String>| {
+            if rows == 0 {
+                0
+            } else {
+                head + rows * per_row + usize::from(line.is_some())
+            }
+        };
+        // Day section, h2 and time; article, header, badge, status, h3; summary; facts.
+        3 + 5
+            + usize::from(self.summary.is_some())
+            + 1
+            + 3 * self.facts.len()
+            + list(self.impacts.len(), 8, 11, &self.not_shown.impacts)
+            + list(self.workarounds.len(), 2, 2, &self.not_shown.workarounds)
+            + list(self.updates.len(), 4, 2, &self.not_shown.updates)
+            + list(self.links.len(), 2, 2, &self.not_shown.links)
+    }
 }
 
 /// One affected service: the row of a reporter's table.
@@ -73,14 +120,20 @@ pub struct UpdateRow {
     pub text: String,
 }
 
-/// Builds the timeline of every incident in `feed`.
+/// Builds the timeline of every incident in `feed`, every row of every list (the
+/// command-line tool's static page).
 pub fn build(feed: &Feed, cx: &Context) -> TimelineView {
-    build_page(feed, cx, usize::MAX)
+    build_with(feed, cx, None)
 }
 
-/// Builds the timeline of the `shown` newest incidents; only those are turned into views,
-/// so a feed of 10,000 incidents costs a sort, not 10,000 views.
-pub fn build_page(feed: &Feed, cx: &Context, shown: usize) -> TimelineView {
+/// Builds the first `pages` pages of the timeline, newest incidents first (see [`PAGE`],
+/// [`PAGE_ELEMENTS`], [`LIST_ROWS`]); only those incidents are turned into views, so a feed
+/// of 10,000 incidents costs a sort, not 10,000 views.
+pub fn build_page(feed: &Feed, cx: &Context, pages: usize) -> TimelineView {
+    build_with(feed, cx, Some(pages))
+}
+
+fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
     let mut order: Vec<(Option<Instant>, usize)> = feed
         .incidents
         .iter()
@@ -93,11 +146,29 @@ pub fn build_page(feed: &Feed, cx: &Context, shown: usize) -> TimelineView {
         (x, y) => x.is_some() && y.is_none(),
     });
 
-    let remaining = order.len().saturating_sub(shown);
+    let rows = if pages.is_some() {
+        LIST_ROWS
+    } else {
+        usize::MAX
+    };
+    let (mut page, mut in_page, mut budget) = (1, 0, PAGE_ELEMENTS);
+    let mut taken = 0;
     let mut days: Vec<DayView> = Vec::new();
-    for (start, i) in order.into_iter().take(shown) {
+    for &(start, i) in &order {
         let day = start.map(|t| local(&t, cx.zone).datetime.date());
-        let view = incident(feed, &feed.incidents[i], day, cx);
+        let view = incident(feed, &feed.incidents[i], day, cx, rows);
+        if let Some(pages) = pages {
+            let cost = view.elements();
+            if in_page == PAGE || (in_page > 0 && cost > budget) {
+                if page == pages {
+                    break;
+                }
+                (page, in_page, budget) = (page + 1, 0, PAGE_ELEMENTS);
+            }
+            budget = budget.saturating_sub(cost);
+            in_page += 1;
+        }
+        taken += 1;
         let iso = day.map(|d| d.to_string()).unwrap_or_default();
         match days.last_mut() {
             Some(last) if last.iso == iso => last.incidents.push(view),
@@ -108,6 +179,7 @@ pub fn build_page(feed: &Feed, cx: &Context, shown: usize) -> TimelineView {
             }),
         }
     }
+    let remaining = order.len() - taken;
     TimelineView {
         more: (remaining > 0).then(|| cx.lang.messages().show_more(remaining)),
         days,
@@ -115,7 +187,27 @@ pub fn build_page(feed: &Feed, cx: &Context, shown: usize) -> TimelineView {
     }
 }
 
-fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -> IncidentView {
+/// At most `limit` of `items` (the last ones with `latest`), and the line counting the rest.
+fn cap<T>(mut items: Vec<T>, limit: usize, latest: bool, lang: Lang) -> (Vec<T>, Option<String>) {
+    let hidden = items.len().saturating_sub(limit);
+    if hidden == 0 {
+        return (items, None);
+    }
+    if latest {
+        items.drain(..hidden);
+    } else {
+        items.truncate(limit);
+    }
+    (items, Some(lang.messages().not_shown(hidden)))
+}
+
+fn incident(
+    feed: &Feed,
+    inc: &Incident,
+    day: Option<NaiveDate>,
+    cx: &Context,
+    rows: usize,
+) -> IncidentView {
     let lang = cx.lang;
     let m = lang.messages();
     let l = m.labels();
@@ -200,9 +292,9 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
         }
     }
 
-    let impacts = inc
-        .impacts
-        .iter()
+    let (impacts, more_impacts) = cap(inc.impacts.iter().collect(), rows, false, lang);
+    let impacts = impacts
+        .into_iter()
         .map(|imp| {
             let from = imp.from.or(start);
             let until = imp.until.or(end);
@@ -230,6 +322,7 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
 
     let mut updates: Vec<&crate::feed::Update> = inc.updates.iter().collect();
     crate::sort::sort_by_key(&mut updates, |u| u.at);
+    let (updates, earlier_updates) = cap(updates, rows, true, lang);
     let updates = updates
         .into_iter()
         .map(|u| UpdateRow {
@@ -238,6 +331,17 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
             status: u.status.map(|s| m.status(s).to_string()),
             text: pick(&u.text),
         })
+        .collect();
+
+    let (workarounds, more_workarounds) = cap(inc.workarounds.iter().collect(), rows, false, lang);
+    let workarounds = workarounds
+        .into_iter()
+        .map(|w| LinkedText::new(pick(&w.text), w.url.as_deref()))
+        .collect();
+    let (links, more_links) = cap(inc.links.iter().collect(), rows, false, lang);
+    let links = links
+        .into_iter()
+        .map(|k| LinkedText::new(pick(&k.title), Some(&k.url)))
         .collect();
 
     IncidentView {
@@ -249,17 +353,15 @@ fn incident(feed: &Feed, inc: &Incident, day: Option<NaiveDate>, cx: &Context) -
         summary: inc.summary.as_ref().map(pick),
         facts,
         impacts,
-        workarounds: inc
-            .workarounds
-            .iter()
-            .map(|w| LinkedText::new(pick(&w.text), w.url.as_deref()))
-            .collect(),
+        workarounds,
         updates,
-        links: inc
-            .links
-            .iter()
-            .map(|k| LinkedText::new(pick(&k.title), Some(&k.url)))
-            .collect(),
+        links,
+        not_shown: NotShown {
+            impacts: more_impacts,
+            workarounds: more_workarounds,
+            updates: earlier_updates,
+            links: more_links,
+        },
     }
 }
 

@@ -1,6 +1,7 @@
 // A feed of 10,000 incidents and 100,000 updates: the timeline renders a page at a time, so
 // the shadow DOM stays under 2,000 nodes whatever the feed's size; "더 보기" (by keyboard)
-// adds one page, only at the reader's request.
+// adds one page, only at the reader's request. Incidents with enormous lists are cut short
+// too (the latest updates, the first services), and pages of such incidents hold fewer.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
@@ -66,5 +67,49 @@ test("a mistake repeated in every incident logs ten warnings and a count, not on
   assert.equal(warnings.length, 11, warnings.slice(-2).join("\n"));
   assert.match(warnings[0], /incidents\[0\]\.impacts\[0\]\.service: service "s0" is not declared/);
   assert.match(warnings[10], /190 more warnings \(incident-banner check lists them all\)$/);
+  await page.close();
+});
+
+test("incidents with huge lists: each list cut short with a count, pages within the budget", async () => {
+  const rows = (n, f) => Array.from({ length: n }, (_, i) => f(i));
+  const at = (i) => new Date(Date.parse("2023-11-19T00:00:00Z") + i * 1000).toISOString().replace(".000Z", "Z");
+  const crowded = (id, n) => ({ id: `c${id}`, kind: "outage", severity: "major", status: "identified", title: `붐비는 장애 ${id}`,
+    started_at: at(-id * 3600), impacts: rows(n, (i) => ({ service: `s${i}`, status: "down" })),
+    workarounds: rows(n, (i) => ({ text: `방법 ${i}` })), links: rows(n, (i) => ({ title: `자료 ${i}`, url: `https://example.org/${i}` })),
+    updates: rows(n, (i) => ({ at: at(-id * 3600 + i), status: "identified", text: `업데이트 ${i}` })) });
+  // One incident with 20,000 of everything, then 100 with 60 of everything.
+  const incidents = [crowded(0, 20_000), ...rows(100, (i) => crowded(i + 1, 60))];
+  fs.script("/feed/crowded.json", [ok(JSON.stringify({ version: 1, publisher: { name: "p", time_zone: "Asia/Seoul" }, incidents }))]);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${fs.base}/pages/blank.html`);
+  await page.evaluate(() => {
+    const el = document.createElement("incident-timeline");
+    el.setAttribute("src", "/feed/crowded.json"); el.setAttribute("max-bytes", String(64 * 1024 * 1024)); el.setAttribute("poll", "0");
+    document.querySelector("#slot").append(el);
+  });
+  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot?.querySelector("article"), null, { timeout: 60_000 });
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector("incident-timeline").shadowRoot;
+    const first = root.querySelector("article");
+    return { nodes: root.querySelectorAll("*").length, articles: root.querySelectorAll("article").length,
+      lines: [...first.querySelectorAll(".not-shown")].map((p) => p.textContent),
+      updates: [...first.querySelectorAll(".updates li")].map((li) => li.lastChild.textContent),
+      more: root.querySelector("[data-more]")?.textContent };
+  });
+  const first = await state();
+  assert.deepEqual(first.lines, rows(4, () => "19,980건 더 있음 (표시하지 않음)"), "services, workarounds, updates, links");
+  assert.equal(first.updates.length, 20);
+  assert.equal(first.updates.at(-1), "업데이트 19999", "the latest updates are the ones shown");
+  assert.ok(first.nodes <= 2000, `DOM bounded: ${first.nodes} nodes`);
+  assert.ok(first.articles < 20, `a page of crowded incidents holds fewer: ${first.articles}`);
+  assert.equal(first.more, `더 보기 (${101 - first.articles}건 남음)`);
+
+  await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-more]").click());
+  await page.waitForFunction((n) => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article").length > n, first.articles);
+  const second = await state();
+  assert.ok(second.nodes - first.nodes <= 2000, `one more bounded page: ${first.nodes} → ${second.nodes} nodes`);
+  assert.deepEqual(errors, []);
   await page.close();
 });
