@@ -319,6 +319,10 @@ fn long_lists_show_their_first_rows_and_the_latest_updates_with_a_count_of_the_r
         "the latest 20, oldest first"
     );
     assert_eq!(inc.updates[19].text, "업데이트 999");
+    assert_eq!(
+        inc.first_update, 981,
+        "the list counts on from the updates left out"
+    );
     let lines = &inc.not_shown;
     for line in [
         &lines.impacts,

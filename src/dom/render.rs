@@ -293,6 +293,9 @@ fn incident(b: &Builder, v: &IncidentView, l: &Labels, zone: &str) -> R<Element>
         // The earlier updates are the ones left out: say so above the list.
         not_shown(b, &article, &v.not_shown.updates)?;
         let ol = b.el("ol", "updates")?;
+        if v.first_update > 1 {
+            ol.set_attribute("start", &v.first_update.to_string())?;
+        }
         for u in &v.updates {
             let li = b.el("li", "")?;
             let time = b.text("time", "", &u.at)?;

@@ -59,6 +59,7 @@ tbody th{color:var(--_fg)}
 ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:.93em}
 .updates time{font-variant-numeric:tabular-nums;color:var(--_muted);margin-inline-end:6px}
 .updates .status{margin-inline-end:6px}
+.updates[start]{list-style-position:inside;padding-inline-start:0}
 .notice,.not-shown{font-size:.93em;color:var(--_muted)}
 .more-button{justify-self:start;font:inherit;font-weight:600;color:var(--_link);background:var(--_bg);border:1px solid var(--_border);
 border-radius:6px;padding:6px 14px;cursor:pointer}

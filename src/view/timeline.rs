@@ -58,6 +58,9 @@ pub struct IncidentView {
     pub workarounds: Vec<LinkedText>,
     /// The latest updates, oldest first.
     pub updates: Vec<UpdateRow>,
+    /// The number of the first update shown (1 unless earlier ones are left out), so the
+    /// list counts from there.
+    pub first_update: usize,
     pub links: Vec<LinkedText>,
     /// `12건 더 있음 (표시하지 않음)` for each list cut short: impacts, workarounds, updates
     /// (the earlier ones), links.
@@ -322,6 +325,7 @@ fn incident(
 
     let mut updates: Vec<&crate::feed::Update> = inc.updates.iter().collect();
     crate::sort::sort_by_key(&mut updates, |u| u.at);
+    let first_update = 1 + updates.len().saturating_sub(rows);
     let (updates, earlier_updates) = cap(updates, rows, true, lang);
     let updates = updates
         .into_iter()
@@ -355,6 +359,7 @@ fn incident(
         impacts,
         workarounds,
         updates,
+        first_update,
         links,
         not_shown: NotShown {
             impacts: more_impacts,

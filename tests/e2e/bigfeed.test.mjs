@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { startFaultServer, ok, bigFeed } from "./faults.mjs";
-import { LAUNCH } from "./helpers.mjs";
+import { LAUNCH, SCREENSHOTS } from "./helpers.mjs";
 
 let fs, browser;
 before(async () => { fs = await startFaultServer(); browser = await chromium.launch(LAUNCH); });
@@ -96,15 +96,20 @@ test("incidents with huge lists: each list cut short with a count, pages within 
     return { nodes: root.querySelectorAll("*").length, articles: root.querySelectorAll("article").length,
       lines: [...first.querySelectorAll(".not-shown")].map((p) => p.textContent),
       updates: [...first.querySelectorAll(".updates li")].map((li) => li.lastChild.textContent),
+      start: first.querySelector(".updates").start,
       more: root.querySelector("[data-more]")?.textContent };
   });
   const first = await state();
   assert.deepEqual(first.lines, rows(4, () => "19,980건 더 있음 (표시하지 않음)"), "services, workarounds, updates, links");
   assert.equal(first.updates.length, 20);
   assert.equal(first.updates.at(-1), "업데이트 19999", "the latest updates are the ones shown");
+  assert.equal(first.start, 19_981, "numbered on from the updates left out");
   assert.ok(first.nodes <= 2000, `DOM bounded: ${first.nodes} nodes`);
   assert.ok(first.articles < 20, `a page of crowded incidents holds fewer: ${first.articles}`);
   assert.equal(first.more, `더 보기 (${101 - first.articles}건 남음)`);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("article .not-shown").scrollIntoView());
+  await page.screenshot({ path: SCREENSHOTS + "crowded-incident.png" });
 
   await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-more]").click());
   await page.waitForFunction((n) => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article").length > n, first.articles);
