@@ -238,6 +238,7 @@ fn load(url: String) {
 
 /// Records a request's result, tells the subscribers, and schedules the next poll.
 fn finish(url: &str, result: Result<Fetched, Failure>) {
+    let body_arrived = matches!(result, Ok(Fetched::Body { .. }));
     let outcome = SOURCES.with(|s| {
         let mut sources = s.borrow_mut();
         let src = sources.get_mut(url)?;
@@ -255,6 +256,19 @@ fn finish(url: &str, result: Result<Fetched, Failure>) {
     };
     for el in &subscribers {
         elements::update(el, url, &change);
+    }
+    // A good body is kept for a later visit with the origin down: after the readers have
+    // their update, so the storage write is not in the way of the first banner.
+    if body_arrived {
+        SOURCES.with(|s| {
+            let sources = s.borrow();
+            let good = sources
+                .get(url)
+                .filter(|src| src.snapshot.problem.is_none());
+            if let Some(body) = good.and_then(|src| src.body.as_deref()) {
+                storage::save_feed(url, now_ms(), body);
+            }
+        });
     }
     schedule(url, outcome);
 }
@@ -293,7 +307,6 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
             if src.body.as_deref() == Some(text.as_str()) && src.snapshot.feed.is_some() {
                 src.confirmed();
                 src.validators = validators;
-                storage::save_feed(url, now_ms(), &text);
                 return (unchanged, Outcome::Fresh { max_age });
             }
             match crate::adapters::read(&text).map(|(f, _)| f) {
@@ -321,7 +334,6 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                     let previous = src.snapshot.feed.replace(Rc::new(parsed));
                     src.confirmed();
                     src.validators = validators;
-                    storage::save_feed(url, now_ms(), &text);
                     src.body = Some(text);
                     (
                         Change {
