@@ -19,15 +19,22 @@ fn signature(inc: &Incident) -> impl PartialEq + '_ {
 /// `업데이트: 정부24 복구` for the most recently updated incident that is new or changed
 /// between `before` and `after`, plus `외 N건` when more changed; `None` when none did.
 pub fn announcement(before: &Feed, after: &Feed, lang: Lang) -> Option<String> {
+    // The earlier incidents by id (equal ids in feed order), so each lookup is a binary
+    // search: a linear one per incident took 50 million comparisons on a 10,000-incident
+    // feed at every changed poll.
+    let mut by_id: Vec<&Incident> = before.incidents.iter().collect();
+    crate::sort::sort_by(&mut by_id, |a, b| a.id < b.id);
+    let earlier = |id: &str| {
+        let i = by_id.partition_point(|b| b.id.as_str() < id);
+        by_id.get(i).filter(|b| b.id == id)
+    };
     let mut changed: Vec<&Incident> = after
         .incidents
         .iter()
-        .filter(
-            |inc| match before.incidents.iter().find(|b| b.id == inc.id) {
-                Some(old) => signature(old) != signature(inc),
-                None => true,
-            },
-        )
+        .filter(|inc| match earlier(&inc.id) {
+            Some(old) => signature(old) != signature(inc),
+            None => true,
+        })
         .collect();
     // Most recent news first: the latest update, else the start.
     crate::sort::sort_by_key(&mut changed, |inc| {
@@ -94,6 +101,30 @@ mod tests {
             announcement(&before, &after, Lang::En).as_deref(),
             Some("Update: 원인 분석 중")
         );
+    }
+
+    #[test]
+    fn incidents_are_matched_by_id_wherever_they_moved() {
+        let incident = |id: usize, status: &str| {
+            format!(r#"{{"id":"i{id}","kind":"outage","status":"{status}","title":"장애 {id}"}}"#)
+        };
+        let list = |ids: &[(usize, &str)]| {
+            let all: Vec<String> = ids.iter().map(|&(i, s)| incident(i, s)).collect();
+            parse(&format!(
+                r#"{{"version":1,"publisher":{{"name":"p"}},"incidents":[{}]}}"#,
+                all.join(",")
+            ))
+            .unwrap()
+        };
+        let before = list(&[(1, "identified"), (2, "identified"), (3, "identified")]);
+        // Reordered, one resolved, none new: only the resolved one is news.
+        let after = list(&[(3, "identified"), (2, "resolved"), (1, "identified")]);
+        assert_eq!(
+            announcement(&before, &after, Lang::Ko).as_deref(),
+            Some("업데이트: 장애 2")
+        );
+        let reordered = list(&[(2, "identified"), (3, "identified"), (1, "identified")]);
+        assert_eq!(announcement(&before, &reordered, Lang::Ko), None);
     }
 
     #[test]
