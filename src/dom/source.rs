@@ -245,32 +245,54 @@ fn finish(url: &str, result: Result<Fetched, Failure>) {
         src.in_flight = false;
         let was_stale = src.snapshot.problem.is_some() || src.snapshot.from_storage;
         let (change, outcome) = apply(url, src, result);
+        let new_feed = body_arrived && change.changed;
         let change = Change {
             changed: change.changed || was_stale,
             ..change
         };
-        Some((src.subscribers.clone(), change, outcome))
+        Some((src.subscribers.clone(), change, outcome, new_feed))
     });
-    let Some((subscribers, change, outcome)) = outcome else {
+    let Some((subscribers, change, outcome, new_feed)) = outcome else {
         return;
     };
     for el in &subscribers {
         elements::update(el, url, &change);
     }
-    // A good body is kept for a later visit with the origin down: after the readers have
-    // their update, so the storage write is not in the way of the first banner.
+    // After the readers have their update, so neither is in the way of the first banner: the
+    // developer's warnings about a new feed, and the good body kept for a later visit with the
+    // origin down.
     if body_arrived {
         SOURCES.with(|s| {
             let sources = s.borrow();
-            let good = sources
+            let Some(src) = sources
                 .get(url)
-                .filter(|src| src.snapshot.problem.is_none());
-            if let Some(body) = good.and_then(|src| src.body.as_deref()) {
+                .filter(|src| src.snapshot.problem.is_none())
+            else {
+                return;
+            };
+            if let Some(feed) = src.snapshot.feed.as_deref().filter(|_| new_feed) {
+                log_warnings(url, feed);
+            }
+            if let Some(body) = src.body.as_deref() {
                 storage::save_feed(url, now_ms(), body);
             }
         });
     }
     schedule(url, outcome);
+}
+
+/// The feed's semantic problems on the console, at most [`MAX_LOGGED_WARNINGS`] and a count.
+fn log_warnings(url: &str, feed: &crate::feed::Feed) {
+    let warnings = feed::validate(feed);
+    for w in warnings.iter().take(MAX_LOGGED_WARNINGS) {
+        warn(&format!("{url}: {w}"));
+    }
+    if warnings.len() > MAX_LOGGED_WARNINGS {
+        let more = warnings.len() - MAX_LOGGED_WARNINGS;
+        warn(&format!(
+            "{url}: {more} more warnings (incident-banner check lists them all)"
+        ));
+    }
 }
 
 fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Change, Outcome) {
@@ -321,16 +343,6 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                     },
                 ),
                 Ok(parsed) => {
-                    let warnings = feed::validate(&parsed);
-                    for w in warnings.iter().take(MAX_LOGGED_WARNINGS) {
-                        warn(&format!("{url}: {w}"));
-                    }
-                    if warnings.len() > MAX_LOGGED_WARNINGS {
-                        let more = warnings.len() - MAX_LOGGED_WARNINGS;
-                        warn(&format!(
-                            "{url}: {more} more warnings (incident-banner check lists them all)"
-                        ));
-                    }
                     let previous = src.snapshot.feed.replace(Rc::new(parsed));
                     src.confirmed();
                     src.validators = validators;
