@@ -12,19 +12,26 @@ let fs, browser;
 before(async () => { fs = await startFaultServer(); browser = await chromium.launch(LAUNCH); });
 after(async () => { await browser?.close(); fs?.close(); });
 
+/** A blank page with a non-polling timeline on `src` (up to 64 MB), once it shows an article.
+ * `page.on` listeners are set by `listen` before anything loads. */
+async function timelineOn(src, listen = () => {}) {
+  const page = await browser.newPage();
+  listen(page);
+  await page.goto(`${fs.base}/pages/blank.html`);
+  await page.evaluate((s) => {
+    const el = document.createElement("incident-timeline");
+    el.setAttribute("src", s); el.setAttribute("max-bytes", String(64 * 1024 * 1024)); el.setAttribute("poll", "0");
+    document.querySelector("#slot").append(el);
+  }, src);
+  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot?.querySelector("article"), null, { timeout: 60_000 });
+  return page;
+}
+
 test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => {
   const body = bigFeed();
   fs.script("/feed/big.json", [ok(body)]);
-  const page = await browser.newPage();
   const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${fs.base}/pages/blank.html`);
-  await page.evaluate(() => {
-    const el = document.createElement("incident-timeline");
-    el.setAttribute("src", "/feed/big.json"); el.setAttribute("max-bytes", String(64 * 1024 * 1024)); el.setAttribute("poll", "0");
-    document.querySelector("#slot").append(el);
-  });
-  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot?.querySelector("article"), null, { timeout: 60_000 });
+  const page = await timelineOn("/feed/big.json", (p) => p.on("pageerror", (e) => errors.push(e.message)));
   const count = () => page.evaluate(() => {
     const root = document.querySelector("incident-timeline").shadowRoot;
     return { nodes: root.querySelectorAll("*").length, articles: root.querySelectorAll("article").length,
@@ -53,16 +60,8 @@ test("a mistake repeated in every incident logs ten warnings and a count, not on
   const feed = JSON.parse(bigFeed(200, 1));
   delete feed.services; // every impact now names an undeclared service
   fs.script("/feed/undeclared.json", [ok(JSON.stringify(feed))]);
-  const page = await browser.newPage();
   const warnings = [];
-  page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
-  await page.goto(`${fs.base}/pages/blank.html`);
-  await page.evaluate(() => {
-    const el = document.createElement("incident-timeline");
-    el.setAttribute("src", "/feed/undeclared.json"); el.setAttribute("poll", "0");
-    document.querySelector("#slot").append(el);
-  });
-  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot?.querySelector("article"));
+  const page = await timelineOn("/feed/undeclared.json", (p) => p.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); }));
   await page.waitForTimeout(200);
   assert.equal(warnings.length, 11, warnings.slice(-2).join("\n"));
   assert.match(warnings[0], /incidents\[0\]\.impacts\[0\]\.service: service "s0" is not declared/);
@@ -80,16 +79,8 @@ test("incidents with huge lists: each list cut short with a count, pages within 
   // One incident with 20,000 of everything, then 100 with 60 of everything.
   const incidents = [crowded(0, 20_000), ...rows(100, (i) => crowded(i + 1, 60))];
   fs.script("/feed/crowded.json", [ok(JSON.stringify({ version: 1, publisher: { name: "p", time_zone: "Asia/Seoul" }, incidents }))]);
-  const page = await browser.newPage();
   const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${fs.base}/pages/blank.html`);
-  await page.evaluate(() => {
-    const el = document.createElement("incident-timeline");
-    el.setAttribute("src", "/feed/crowded.json"); el.setAttribute("max-bytes", String(64 * 1024 * 1024)); el.setAttribute("poll", "0");
-    document.querySelector("#slot").append(el);
-  });
-  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot?.querySelector("article"), null, { timeout: 60_000 });
+  const page = await timelineOn("/feed/crowded.json", (p) => p.on("pageerror", (e) => errors.push(e.message)));
   const state = () => page.evaluate(() => {
     const root = document.querySelector("incident-timeline").shadowRoot;
     const first = root.querySelector("article");
