@@ -21,6 +21,10 @@ tools/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers 
 grep -q "async function __wbg_init" dist/incident-banner.js || {
   echo "wasm-bindgen output no longer defines __wbg_init; update src/dom/define.js" >&2; exit 1; }
 cat src/dom/define.js >> dist/incident-banner.js
+# JavaScript the crate imports (`#[wasm_bindgen(module = "/src/...")]`) goes into the same
+# module: one file for the page to fetch. Each import line is replaced by its file's code.
+node tools/inline-snippets.mjs dist/incident-banner.js
+rm -rf dist/snippets
 # Minify the module: 8.3 → 5.8 KB gzip, and less for the browser to parse before the wasm
 # request can go out. Property names are kept (the wasm's imports are looked up by name).
 tools/node_modules/.bin/terser dist/incident-banner.js --module --compress --mangle \

@@ -1,11 +1,12 @@
 //! Any bytes → feed parser → validation → banner and timeline in both languages, at
-//! instants and zones taken from the input. Nothing may panic; durations never go negative.
+//! instants and zones taken from the input, and into the widget's elements. Nothing may
+//! panic; durations never go negative; a page stays within the elements its views count.
 #![no_main]
 
 use incident_banner::feed;
 use incident_banner::i18n::Lang;
 use incident_banner::time::FixedZone;
-use incident_banner::view::{banner, timeline, Context};
+use incident_banner::view::{banner, markup, timeline, Context};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -35,9 +36,10 @@ fuzz_target!(|data: &[u8]| {
             horizon: chrono::TimeDelta::hours(i64::from(head[5])),
             ..Default::default()
         };
-        let timing = banner::build(&f, &cx, &options)
-            .and_then(|b| b.timing)
-            .unwrap_or_default();
+        let labels = lang.messages().labels();
+        let view = banner::build(&f, &cx, &options);
+        assert!(markup::banner(view.as_ref(), labels, None).is_complete());
+        let timing = view.and_then(|b| b.timing).unwrap_or_default();
         if timing.ends_with('째') || timing.starts_with("for ") {
             assert!(!timing.contains('-'), "negative duration: {timing}");
         }
@@ -68,5 +70,9 @@ fuzz_target!(|data: &[u8]| {
             shown.len(),
             shown.iter().sum::<usize>()
         );
+        // What the widget builds: every element closed, no more than the views counted.
+        let nodes = markup::timeline(&page, labels, None);
+        assert!(nodes.is_complete());
+        assert!(nodes.elements() <= shown.iter().sum::<usize>() + 2);
     }
 });

@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
 use crate::view::banner::{self, BannerView, Dismissible, Options};
 use crate::view::timeline::{self, TimelineView};
-use crate::view::{announce, notice, Context};
+use crate::view::{announce, markup, notice, Context};
 use chrono::{DateTime, TimeDelta};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -534,16 +534,13 @@ fn render(el: &HtmlElement) {
         }
     }
     let labels = lang.messages().labels();
-    let focus = render::focused_index(&content);
-    let result = match &next {
-        Rendered::Message(text, class) => render::message(&content, text, class),
-        Rendered::Banner(view, stale) => {
-            render::banner(&content, view.as_ref(), labels, stale.as_deref())
-        }
-        Rendered::Timeline(view, stale) => {
-            render::timeline(&content, view, labels, stale.as_deref())
-        }
+    let nodes = match &next {
+        Rendered::Message(text, class) => markup::message(text, class),
+        Rendered::Banner(view, stale) => markup::banner(view.as_ref(), labels, stale.as_deref()),
+        Rendered::Timeline(view, stale) => markup::timeline(view, labels, stale.as_deref()),
     };
+    let focus = render::focused_index(&content);
+    let result = render::show(&content, &nodes);
     if let Some(i) = focus {
         render::restore_focus(&content, i);
     }
@@ -560,6 +557,6 @@ fn render(el: &HtmlElement) {
             }
             with_state(el, |s| s.last = Some(next));
         }
-        Err(e) => warn(&format!("rendering failed: {e:?}")),
+        Err(_) => warn("rendering failed"),
     }
 }

@@ -4,6 +4,8 @@
 pub mod announce;
 pub mod banner;
 pub mod html;
+pub mod markup;
+pub mod nodes;
 pub mod notice;
 pub mod phase;
 pub mod timeline;

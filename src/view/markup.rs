@@ -1,0 +1,399 @@
+//! View model → the widget's elements (as [`Nodes`]): the structure, classes, parts and ARIA
+//! roles the stylesheet and readers rely on. Every feed string becomes a text node or an
+//! attribute value, and only `http(s)` URLs, already filtered by the view model, become
+//! `href`s.
+
+use super::banner::BannerView;
+use super::nodes::Nodes;
+use super::timeline::{IncidentView, TimelineView};
+use super::{Fact, LinkedText};
+use crate::i18n::Labels;
+
+/// A link when the URL is safe, plain text otherwise.
+fn linked(n: &mut Nodes, t: &LinkedText) {
+    match &t.url {
+        Some(url) => {
+            n.open("a", "")
+                .attr("href", url)
+                .attr("rel", "noopener noreferrer")
+                .attr("target", "_blank")
+                .text(&t.text)
+                .close();
+        }
+        None => {
+            n.leaf("span", "", &t.text);
+        }
+    }
+}
+
+fn facts(n: &mut Nodes, facts: &[Fact]) {
+    n.open("dl", "facts");
+    for f in facts {
+        n.open("div", "")
+            .leaf("dt", "", f.label)
+            .leaf("dd", "", &f.value)
+            .close();
+    }
+    n.close();
+}
+
+fn list(n: &mut Nodes, class: &str, items: &[LinkedText]) {
+    n.open("ul", class);
+    for item in items {
+        n.open("li", "");
+        linked(n, item);
+        n.close();
+    }
+    n.close();
+}
+
+/// A short line under the content, e.g. why the data on screen may be stale.
+fn notice(n: &mut Nodes, text: Option<&str>) {
+    if let Some(text) = text {
+        n.open("p", "error")
+            .attr("part", "error")
+            .attr("role", "status")
+            .text(text)
+            .close();
+    }
+}
+
+/// The banner, or nothing when there is nothing to announce, and the notice below it.
+pub fn banner(view: Option<&BannerView>, labels: &Labels, stale: Option<&str>) -> Nodes {
+    let mut n = Nodes::new();
+    if let Some(v) = view {
+        n.open("section", &["banner tone-", v.tone.name()].concat())
+            .attr("part", "banner")
+            .attr("role", v.role.name())
+            .attr("aria-label", labels.banner)
+            .attr("data-incident", &v.incident_id);
+        n.open("div", "head");
+        n.open("span", "badge")
+            .attr("part", "badge")
+            .text(&v.badge)
+            .close();
+        n.open("strong", "title")
+            .attr("part", "title")
+            .text(&v.title)
+            .close();
+        if let Some(t) = &v.timing {
+            // Patched in place every minute: not news, so never announced.
+            n.open("span", "timing")
+                .attr("aria-live", "off")
+                .text(t)
+                .close();
+        }
+        if let Some(m) = &v.more {
+            n.leaf("span", "more", m);
+        }
+        n.close();
+        if let Some(key) = &v.dismiss_key {
+            n.open("button", "dismiss")
+                .attr("type", "button")
+                .attr("part", "dismiss")
+                .attr("aria-label", labels.dismiss)
+                .attr("title", labels.dismiss)
+                .attr("data-dismiss", key)
+                .text("×")
+                .close();
+        }
+        if !v.facts.is_empty() {
+            facts(&mut n, &v.facts);
+        }
+        if let Some(link) = &v.link {
+            n.open("p", "");
+            linked(&mut n, link);
+            n.close();
+        }
+        n.close();
+    }
+    notice(&mut n, stale);
+    n
+}
+
+/// One page of the timeline, with the notice on top and "더 보기" below.
+pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> Nodes {
+    let mut n = Nodes::new();
+    n.open("section", "timeline")
+        .attr("part", "timeline")
+        .attr("aria-label", labels.timeline);
+    notice(&mut n, stale);
+    if view.days.is_empty() {
+        n.leaf("p", "notice", labels.no_incidents);
+    }
+    for day in &view.days {
+        n.open("section", "day");
+        if !day.label.is_empty() {
+            n.open("h2", "")
+                .open("time", "")
+                .attr("datetime", &day.iso)
+                .text(&day.label)
+                .close()
+                .close();
+        }
+        for inc in &day.incidents {
+            incident(&mut n, inc, labels, &view.zone);
+        }
+        n.close();
+    }
+    if let Some(more) = &view.more {
+        n.open("button", "more-button")
+            .attr("type", "button")
+            .attr("part", "more")
+            .attr("data-more", "")
+            .text(more)
+            .close();
+    }
+    n.close();
+    n
+}
+
+/// One incident as an `<article>`; [`IncidentView::elements`] must count at least as many
+/// elements as this writes (a test below holds it to that).
+pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
+    n.open("article", &["incident tone-", v.tone.name()].concat())
+        .attr("part", "incident")
+        .attr("data-incident", &v.id);
+    n.open("header", "");
+    n.open("span", "badge")
+        .attr("part", "badge")
+        .text(&v.badge)
+        .close();
+    n.leaf("span", "status", &v.status)
+        .leaf("h3", "", &v.title)
+        .close();
+    if let Some(s) = &v.summary {
+        n.leaf("p", "summary", s);
+    }
+    facts(n, &v.facts);
+
+    if !v.impacts.is_empty() {
+        n.open("div", "table-wrap").open("table", "impacts");
+        n.leaf("caption", "", l.affected);
+        n.open("thead", "").open("tr", "");
+        let zoned = |s: &str| [s, " (", zone, ")"].concat();
+        for h in [
+            l.service.to_string(),
+            l.impact.to_string(),
+            zoned(l.start),
+            zoned(l.recovery),
+            l.duration.to_string(),
+        ] {
+            n.open("th", "").attr("scope", "col").text(&h).close();
+        }
+        n.close().close();
+        n.open("tbody", "");
+        for row in &v.impacts {
+            n.open("tr", "");
+            n.open("th", "").attr("scope", "row");
+            linked(n, &row.service);
+            if let Some(r) = &row.recurrence {
+                n.leaf("span", "recurrence", r);
+            }
+            n.close();
+            for cell in [&row.level, &row.start, &row.recovery, &row.duration] {
+                n.leaf("td", "", cell);
+            }
+            n.close();
+        }
+        n.close().close().close();
+        not_shown(n, &v.not_shown.impacts);
+    }
+    if !v.workarounds.is_empty() {
+        n.leaf("h4", "", l.workarounds);
+        list(n, "workarounds", &v.workarounds);
+        not_shown(n, &v.not_shown.workarounds);
+    }
+    if !v.updates.is_empty() {
+        n.leaf("h4", "", l.updates);
+        // The earlier updates are the ones left out: say so above the list.
+        not_shown(n, &v.not_shown.updates);
+        n.open("ol", "updates");
+        if v.first_update > 1 {
+            n.attr("start", &v.first_update.to_string());
+        }
+        for u in &v.updates {
+            n.open("li", "");
+            n.open("time", "")
+                .attr("datetime", &u.iso)
+                .text(&u.at)
+                .close();
+            if let Some(s) = &u.status {
+                n.leaf("span", "status", s);
+            }
+            n.leaf("span", "", &u.text).close();
+        }
+        n.close();
+    }
+    if !v.links.is_empty() {
+        n.leaf("h4", "", l.links);
+        list(n, "links", &v.links);
+        not_shown(n, &v.not_shown.links);
+    }
+    n.close();
+}
+
+/// The line counting the rows a list leaves out, if it left any.
+fn not_shown(n: &mut Nodes, line: &Option<String>) {
+    if let Some(text) = line {
+        n.leaf("p", "not-shown", text);
+    }
+}
+
+/// Only a message: loading, or an error with no good data to fall back on.
+pub fn message(text: &str, class: &'static str) -> Nodes {
+    let mut n = Nodes::new();
+    n.open("p", class)
+        .attr("part", class)
+        .attr("role", "status")
+        .text(text)
+        .close();
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{self, parse};
+    use crate::i18n::Lang;
+    use crate::time::FixedZone;
+    use crate::view::nodes::{op, SEPARATOR};
+    use crate::view::{banner, timeline, Context};
+
+    /// The tags `n` opens and the attributes it sets, in order.
+    fn read(n: &Nodes) -> (Vec<String>, Vec<(String, String)>) {
+        let mut strings = n.strings().split(SEPARATOR);
+        let mut next = || strings.next().unwrap().to_string();
+        let (mut tags, mut attrs) = (Vec::new(), Vec::new());
+        for &o in n.ops() {
+            match o {
+                op::OPEN => {
+                    tags.push(next());
+                    next();
+                }
+                op::ATTR => attrs.push((next(), next())),
+                op::TEXT => {
+                    next();
+                }
+                _ => {}
+            }
+        }
+        (tags, attrs)
+    }
+
+    fn context<'a>(lang: Lang, zone: &'a FixedZone, now: &str) -> Context<'a> {
+        Context {
+            lang,
+            zone,
+            now: chrono::DateTime::parse_from_rfc3339(now).unwrap(),
+        }
+    }
+
+    const XSS_FEED: &str = r#"{"version":1,"publisher":{"name":"p","url":"javascript:alert(1)"},
+      "services":[{"id":"s","name":"<b>서비스</b>","url":"https://www.gov.kr"}],
+      "incidents":[{"id":"x","kind":"outage","severity":"critical","status":"identified",
+        "title":"<img src=x onerror=alert(1)>","started_at":"2023-11-19T16:00:00+09:00",
+        "impacts":[{"service":"s","status":"down"}],
+        "workarounds":[{"text":"bad","url":"javascript:alert(2)"},{"text":"good","url":"https://www.gov.kr"}],
+        "links":[{"title":"data","url":"data:text/html,x"}]}]}"#;
+
+    #[test]
+    fn feed_text_stays_text_and_only_http_links_become_hrefs() {
+        let f = parse(XSS_FEED).unwrap();
+        let zone = FixedZone::kst();
+        let cx = context(Lang::Ko, &zone, "2023-11-19T18:42:00+09:00");
+        let labels = Lang::Ko.messages().labels();
+        let view = banner::build(&f, &cx, &banner::Options::default());
+        let b = banner(view.as_ref(), labels, Some("오류"));
+        let t = timeline(&timeline::build(&f, &cx), labels, None);
+        for n in [&b, &t] {
+            assert!(n.is_complete());
+            let (tags, attrs) = read(n);
+            assert!(!tags.iter().any(|t| t == "img" || t == "b"), "{tags:?}");
+            let hrefs: Vec<&str> = attrs
+                .iter()
+                .filter(|(name, _)| name == "href")
+                .map(|(_, v)| v.as_str())
+                .collect();
+            assert!(
+                hrefs.iter().all(|h| h == &"https://www.gov.kr"),
+                "{hrefs:?}"
+            );
+        }
+        assert!(super::super::nodes::decode(&b).contains(
+            r#"<strong class="title">[part="title"]<img src=x onerror=alert(1)></strong>"#
+        ));
+        let (_, attrs) = read(&b);
+        assert!(attrs.contains(&("role".into(), "alert".into())));
+        let (_, attrs) = read(&t);
+        assert_eq!(
+            attrs.iter().filter(|(n, _)| n == "href").count(),
+            2,
+            "the service and the good workaround"
+        );
+    }
+
+    #[test]
+    fn nothing_to_announce_writes_nothing_but_the_notice() {
+        let labels = Lang::En.messages().labels();
+        assert_eq!(banner(None, labels, None).elements(), 0);
+        let (tags, _) = read(&banner(None, labels, Some("Last update failed")));
+        assert_eq!(tags, ["p"]);
+    }
+
+    /// A feed of 12 incidents with `rows` of every list and most fields set: the worst case
+    /// for the element estimate.
+    fn crowded_feed(rows: usize) -> feed::Feed {
+        let list = |f: &dyn Fn(usize) -> String| (0..rows).map(f).collect::<Vec<_>>().join(",");
+        let incident = |id: usize| {
+            let d = 1 + id % 9;
+            format!(
+                r#"{{"id":"c{id}","kind":"outage","severity":"major","status":"resolved","title":"장애 {id}",
+                "summary":"요약","region":"전국","cause":"원인","started_at":"2023-01-0{d}T00:00:00+09:00",
+                "ended_at":"2023-01-0{d}T02:00:00+09:00","impacts":[{}],"workarounds":[{}],"links":[{}],"updates":[{}]}}"#,
+                list(&|i| format!(r#"{{"service":"s{i}","status":"down"}}"#)),
+                list(&|i| format!(r#"{{"text":"방법 {i}","url":"https://example.org/w{i}"}}"#)),
+                list(&|i| format!(r#"{{"title":"자료 {i}","url":"https://example.org/{i}"}}"#)),
+                list(&|i| format!(
+                    r#"{{"at":"2023-01-0{d}T01:{:02}:00+09:00","status":"identified","text":"업데이트 {i}"}}"#,
+                    i % 60
+                )),
+            )
+        };
+        let incidents: Vec<String> = (0..12).map(incident).collect();
+        parse(&format!(
+            r#"{{"version":1,"publisher":{{"name":"p"}},"services":[{{"id":"s0","name":"서비스"}}],
+            "incidents":[{}]}}"#,
+            incidents.join(",")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_page_never_writes_more_elements_than_its_views_count() {
+        let zone = FixedZone::kst();
+        let cx = context(Lang::Ko, &zone, "2023-02-01T00:00:00+09:00");
+        let labels = Lang::Ko.messages().labels();
+        for rows in [0, 1, 3, 45] {
+            let view = timeline::build_page(&crowded_feed(rows), &cx, 1);
+            let mut counted = 0;
+            for inc in view.days.iter().flat_map(|d| &d.incidents) {
+                let mut one = Nodes::new();
+                incident(&mut one, inc, labels, &view.zone);
+                // Its day's section, h2 and time are counted with each incident.
+                assert!(one.elements() + 3 <= inc.elements(), "{rows} rows");
+                counted += inc.elements();
+            }
+            let page = timeline(&view, labels, Some("!"));
+            // The page itself: its section, the stale notice and the "더 보기" button.
+            assert!(page.elements() <= counted + 3, "{rows} rows per list");
+            assert!(page.elements() <= timeline::PAGE_ELEMENTS + 3);
+            let (_, attrs) = read(&page);
+            assert_eq!(
+                attrs.iter().any(|(n, _)| n == "start"),
+                rows > timeline::LIST_ROWS,
+                "an <ol start> exactly when earlier updates are left out"
+            );
+        }
+    }
+}
