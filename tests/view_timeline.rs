@@ -375,3 +375,48 @@ fn a_page_ends_before_its_element_budget_runs_out() {
         Some(format!("Show more ({} left)", 30 - second.len()))
     );
 }
+
+#[test]
+fn recurrence_counts_outages_up_to_exactly_ninety_days_before() {
+    let outage = |id: &str, start: &str| {
+        format!(
+            r#"{{"id":"{id}","kind":"outage","status":"resolved","title":"t","started_at":"{start}",
+            "impacts":[{{"service":"s","status":"down"}}]}}"#
+        )
+    };
+    let feed_of = |earlier: &str| {
+        feed::parse(&format!(
+            r#"{{"version":1,"publisher":{{"name":"p"}},"services":[{{"id":"s","name":"s"}}],
+            "incidents":[{},{}]}}"#,
+            outage("now", "2023-07-18T10:54:00+09:00"),
+            outage("before", earlier)
+        ))
+        .unwrap()
+    };
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::En,
+        zone: &zone,
+        now: at("2023-07-19T00:00:00+09:00"),
+    };
+    let recurrence = |earlier: &str| {
+        let t = timeline::build(&feed_of(earlier), &cx);
+        let now = t
+            .days
+            .iter()
+            .flat_map(|d| &d.incidents)
+            .find(|i| i.id == "now");
+        now.unwrap().impacts[0].recurrence.clone()
+    };
+    assert_eq!(
+        recurrence("2023-04-19T10:54:00+09:00").as_deref(),
+        Some("2nd outage in 90 days"),
+        "exactly 90 days before"
+    );
+    assert_eq!(
+        recurrence("2023-04-19T10:53:59+09:00"),
+        None,
+        "a second more"
+    );
+    assert_eq!(recurrence("2023-07-18T10:54:01+09:00"), None, "later");
+}

@@ -52,6 +52,9 @@ struct Source {
     timer: Option<Timeout>,
     /// False until the first poll is scheduled: that one is jittered.
     scheduled_once: bool,
+    /// The work a new body brings besides the readers' update (see [`keep`]), in a task of
+    /// its own; a newer body replaces (cancels) it.
+    keeping: Option<Timeout>,
 }
 
 /// Every source of the page, by URL. A page has a handful, so a list: a hash map would add
@@ -189,6 +192,7 @@ fn from_storage(url: &str) -> Source {
         last_attempt: 0.0,
         timer: None,
         scheduled_once: false,
+        keeping: None,
     }
 }
 
@@ -258,27 +262,41 @@ fn finish(url: &str, result: Result<Fetched, Failure>) {
     for el in &subscribers {
         elements::update(el, url, &change);
     }
-    // After the readers have their update, so neither is in the way of the first banner: the
-    // developer's warnings about a new feed, and the good body kept for a later visit with the
-    // origin down.
+    // In a later task, so the browser can show the readers' update first: the developer's
+    // warnings about a new feed (~13 ms for 10,000 incidents) and the good body kept for a
+    // later visit with the origin down.
     if body_arrived {
+        let task = {
+            let url = url.to_string();
+            Timeout::new(0.0, move || keep(&url, new_feed))
+        };
         SOURCES.with(|s| {
-            let sources = s.borrow();
-            let Some(src) = sources
-                .get(url)
-                .filter(|src| src.snapshot.problem.is_none())
-            else {
-                return;
-            };
-            if let Some(feed) = src.snapshot.feed.as_deref().filter(|_| new_feed) {
-                log_warnings(url, feed);
-            }
-            if let Some(body) = src.body.as_deref() {
-                storage::save_feed(url, now_ms(), body);
+            if let Some(src) = s.borrow_mut().get_mut(url) {
+                src.keeping = task;
             }
         });
     }
     schedule(url, outcome);
+}
+
+/// After a body arrived: its warnings on the console when it is a new feed, and the body in
+/// storage, unless a failure came since.
+fn keep(url: &str, new_feed: bool) {
+    SOURCES.with(|s| {
+        let sources = s.borrow();
+        let Some(src) = sources
+            .get(url)
+            .filter(|src| src.snapshot.problem.is_none())
+        else {
+            return;
+        };
+        if let Some(feed) = src.snapshot.feed.as_deref().filter(|_| new_feed) {
+            log_warnings(url, feed);
+        }
+        if let Some(body) = src.body.as_deref() {
+            storage::save_feed(url, now_ms(), body);
+        }
+    });
 }
 
 /// The feed's semantic problems on the console, at most [`MAX_LOGGED_WARNINGS`] and a count.

@@ -378,13 +378,14 @@ fn recurrence(feed: &Feed, inc: &Incident, service: &str) -> Option<usize> {
     }
     let start = start_of(inc)?;
     let window = TimeDelta::days(RECURRENCE_WINDOW_DAYS);
+    // Times first: they rule out nearly every incident of a big feed without comparing a
+    // string (this ran for every row of a page over 10,000 incidents).
     let earlier = feed
         .incidents
         .iter()
-        .filter(|o| o.kind == Kind::Outage && o.id != inc.id)
-        .filter(|o| o.impacts.iter().any(|i| i.service == service))
-        .filter_map(start_of)
-        .filter(|s| *s < start && start - *s <= window)
+        .filter(|o| o.kind == Kind::Outage)
+        .filter(|o| start_of(o).is_some_and(|s| s < start && start - s <= window))
+        .filter(|o| o.id != inc.id && o.impacts.iter().any(|i| i.service == service))
         .count();
     (earlier > 0).then_some(earlier + 1)
 }
