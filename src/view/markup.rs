@@ -289,13 +289,8 @@ mod tests {
         }
     }
 
-    const XSS_FEED: &str = r#"{"version":1,"publisher":{"name":"p","url":"javascript:alert(1)"},
-      "services":[{"id":"s","name":"<b>서비스</b>","url":"https://www.gov.kr"}],
-      "incidents":[{"id":"x","kind":"outage","severity":"critical","status":"identified",
-        "title":"<img src=x onerror=alert(1)>","started_at":"2023-11-19T16:00:00+09:00",
-        "impacts":[{"service":"s","status":"down"}],
-        "workarounds":[{"text":"bad","url":"javascript:alert(2)"},{"text":"good","url":"https://www.gov.kr"}],
-        "links":[{"title":"data","url":"data:text/html,x"}]}]}"#;
+    /// Feed text that looks like markup, and links with unsafe schemes.
+    const XSS_FEED: &str = include_str!("../../tests/fixtures/hostile-feed.json");
 
     #[test]
     fn feed_text_stays_text_and_only_http_links_become_hrefs() {
