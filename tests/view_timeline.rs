@@ -419,4 +419,10 @@ fn recurrence_counts_outages_up_to_exactly_ninety_days_before() {
         "a second more"
     );
     assert_eq!(recurrence("2023-07-18T10:54:01+09:00"), None, "later");
+    // The same instant in another offset: neither began before the other.
+    assert_eq!(
+        recurrence("2023-07-18T01:54:00Z"),
+        None,
+        "at the same instant"
+    );
 }
