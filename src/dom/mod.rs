@@ -7,15 +7,11 @@
 pub mod elements;
 pub mod events;
 pub mod fetch;
+#[cfg(not(target_feature = "atomics"))]
+mod heap;
 pub mod render;
 pub mod source;
 pub mod storage;
 pub mod style;
 pub mod timer;
 pub mod zone;
-
-/// Talc instead of the default dlmalloc: 2.6 KB gzip smaller, with big-feed parse times the
-/// same within noise (BENCHMARKS.md, "Bundle size" and "Big feeds").
-#[cfg(not(target_feature = "atomics"))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
