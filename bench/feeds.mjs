@@ -1,8 +1,11 @@
 // make bench, part two: how the widget copes with big feeds and with long life on a page.
 //
-// 1. Big feed: 10,000 incidents, 100,000 updates. Time from the feed's last byte arriving
-//    (resource timing's responseEnd) to the timeline's first article in the DOM, against
-//    JSON.parse alone on the same text in the same page; shadow-DOM node count; wasm memory
+// 1. Big feed: 10,000 incidents, 100,000 updates. Time to the timeline's first article in
+//    the DOM, from the feed's last byte arriving (resource timing's responseEnd) and from
+//    the body being in the widget's hands (its `arrayBuffer()` resolved: what is left is
+//    parse + render; before that, DevTools, which Playwright always attaches, copies and
+//    decodes the body for its Network panel on the page's main thread), against JSON.parse
+//    alone on the same text in the same page; shadow-DOM node count; wasm memory
 //    (linear memory only grows, so its size is its peak) and JS heap after the render.
 // 2. Steady state: 1,000 polls of an unchanged feed under Playwright's fake clock, once
 //    answered 304 (ETag) and once 200 with the same bytes (no validators: parsed every time).
@@ -23,7 +26,13 @@ const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 // Before any page script: keep the wasm memory reachable, count mutations on demand, and
 // note when the first timeline article appears.
 const probe = () => {
-  window.__probe = { memory: null, mutations: 0, counting: false, article: null };
+  window.__probe = { memory: null, mutations: 0, counting: false, article: null, body: null };
+  const arrayBuffer = Response.prototype.arrayBuffer;
+  Response.prototype.arrayBuffer = async function () {
+    const bytes = await arrayBuffer.call(this);
+    if (this.url.endsWith("/feed/big.json")) window.__probe.body ??= performance.now();
+    return bytes;
+  };
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const original = WebAssembly[name];
     WebAssembly[name] = async (...args) => {
@@ -69,7 +78,7 @@ async function bigFeedRun(body) {
     const parses = [];
     for (let i = 0; i < 5; i++) { const t = performance.now(); JSON.parse(text); parses.push(performance.now() - t); }
     parses.sort((a, b) => a - b);
-    return { ours: window.__probe.article - entry.responseEnd, parse: parses[2], nodes, wasm: window.__probe.memory?.buffer.byteLength ?? 0 };
+    return { ours: window.__probe.article - entry.responseEnd, inHand: window.__probe.article - window.__probe.body, parse: parses[2], nodes, wasm: window.__probe.memory?.buffer.byteLength ?? 0 };
   });
   result.heap = await heap(cdp);
   await context.close();
@@ -128,11 +137,11 @@ fs.script("/feed/big.json", [ok(body)]);
 await bigFeedRun(body); // warm the browser process
 const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(await bigFeedRun(body));
-const ratio = median(runs.map((r) => r.ours / r.parse));
-console.log(`Big feed: 10,000 incidents, 100,000 updates, ${mb(body.length)} (${RUNS} runs, medians).\n`);
-console.log("| parse + first timeline render (ours) | JSON.parse alone | ratio (target ≤ 2×) | shadow-DOM nodes (≤ 2,000) | wasm memory (peak) | JS heap after |");
-console.log("|---|---|---|---|---|---|");
-console.log(`| ${median(runs.map((r) => r.ours)).toFixed(0)} ms | ${median(runs.map((r) => r.parse)).toFixed(0)} ms | **${ratio.toFixed(2)}×** | ${Math.max(...runs.map((r) => r.nodes))} | ${mb(Math.max(...runs.map((r) => r.wasm)))} | ${mb(median(runs.map((r) => r.heap)))} |`);
+const ratio = (key) => median(runs.map((r) => r[key] / r.parse)).toFixed(2);
+console.log(`Big feed: 10,000 incidents, 100,000 updates, ${mb(body.length)} (${RUNS} runs, medians; a ratio is the median of the runs' ratios).\n`);
+console.log("| from the last byte (ours) | from the body in hand: parse + first render (ours) | JSON.parse alone | ratio, last byte | ratio, parse + render (target ≤ 2×) | shadow-DOM nodes (≤ 2,000) | wasm memory (peak) | JS heap after |");
+console.log("|---|---|---|---|---|---|---|---|");
+console.log(`| ${median(runs.map((r) => r.ours)).toFixed(0)} ms | ${median(runs.map((r) => r.inHand)).toFixed(0)} ms | ${median(runs.map((r) => r.parse)).toFixed(0)} ms | ${ratio("ours")}× | **${ratio("inHand")}×** | ${Math.max(...runs.map((r) => r.nodes))} | ${mb(Math.max(...runs.map((r) => r.wasm)))} | ${mb(median(runs.map((r) => r.heap)))} |`);
 
 const answers = [["304", ok(feedBody())], ["200", ok(feedBody(), { etag: false })]];
 const results = [];
