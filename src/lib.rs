@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod poll;
 pub mod sort;
 pub mod time;
+pub mod utf8;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

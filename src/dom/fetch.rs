@@ -167,14 +167,15 @@ pub async fn fetch(
     if bytes.len() as u64 > max_bytes {
         return Err(too_large());
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let text = crate::utf8::text(&bytes).map_err(|at| {
         Failure::new(
             Problem::Invalid {
                 path: String::new(),
             },
-            format!("the feed is not UTF-8 text: {e}"),
+            format!("the feed is not UTF-8 text (byte {at})"),
         )
     })?;
+    drop(bytes);
     Ok(Fetched::Body {
         text,
         validators: Validators {
