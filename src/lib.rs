@@ -9,6 +9,7 @@ pub mod feed;
 pub mod i18n;
 pub mod poll;
 pub mod sort;
+pub mod text;
 pub mod time;
 pub mod utf8;
 pub mod view;

@@ -451,7 +451,7 @@ fn view_of(el: &HtmlElement, lang: Lang, sources: &[(String, Snapshot)]) -> Opti
             lines.push(format!("{}{line}", label(url, snap)));
         }
     }
-    let notice = (!lines.is_empty()).then(|| lines.join("\n"));
+    let notice = (!lines.is_empty()).then(|| crate::text::join(&lines, "\n"));
     let feeds: Vec<&Feed> = sources
         .iter()
         .filter_map(|(_, s)| s.feed.as_deref())

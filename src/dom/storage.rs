@@ -51,6 +51,6 @@ pub fn dismiss(key: &str) {
     keys.push(key.to_string());
     let start = keys.len().saturating_sub(MAX_DISMISSED);
     if let Some(s) = storage() {
-        let _ = s.set_item(DISMISSED, &keys[start..].join("\n"));
+        let _ = s.set_item(DISMISSED, &crate::text::join(&keys[start..], "\n"));
     }
 }

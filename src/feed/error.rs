@@ -69,7 +69,12 @@ impl fmt::Display for ErrorKind {
                 Quoted(value)
             ),
             ErrorKind::UnknownValue { value, allowed } => {
-                write!(f, "{} is not one of: {}", Quoted(value), allowed.join(", "))
+                write!(
+                    f,
+                    "{} is not one of: {}",
+                    Quoted(value),
+                    crate::text::join(allowed, ", ")
+                )
             }
             ErrorKind::UnsupportedVersion { found } => {
                 write!(

@@ -104,7 +104,7 @@ impl DurationParts {
             .filter(|(n, _)| **n > 0)
             .map(|(n, unit)| format!("{n}{unit}"))
             .collect();
-        words.join(" ")
+        crate::text::join(&words, " ")
     }
 }
 

@@ -167,7 +167,7 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
     if !services.is_empty() {
         facts.push(Fact {
             label: l.affected,
-            value: services.join(", "),
+            value: crate::text::join(&services, ", "),
         });
     }
     if inc.kind == Kind::Maintenance {
@@ -187,7 +187,7 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
         if !parts.is_empty() {
             facts.push(Fact {
                 label: l.expected_end,
-                value: parts.join(" · "),
+                value: crate::text::join(&parts, " · "),
             });
         }
     }

@@ -292,7 +292,7 @@ fn incident(
         if !parts.is_empty() {
             facts.push(Fact {
                 label: l.expected_end,
-                value: parts.join(" · "),
+                value: crate::text::join(&parts, " · "),
             });
         }
     }
