@@ -9,34 +9,28 @@
 /// Bytes per piece.
 const PIECE: usize = 32 * 1024;
 
-/// The bytes as a `String`, or the offset of the first byte that is not valid UTF-8.
-pub fn text(bytes: &[u8]) -> Result<String, usize> {
-    in_pieces(bytes, PIECE)
+/// The bytes as a `String` (without copying them), or the offset of the first byte that is
+/// not valid UTF-8.
+pub fn text(bytes: Vec<u8>) -> Result<String, usize> {
+    check_in_pieces(&bytes, PIECE)?;
+    // Checked once more in one call, now in optimised code (~3 ms for 10 MB): the bytes
+    // become the string as they are, with no second 10 MB buffer and no `unsafe`.
+    String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())
 }
 
 /// `piece` must be at least 4, the longest character, so that every piece makes progress.
-fn in_pieces(bytes: &[u8], piece: usize) -> Result<String, usize> {
-    let mut text = String::with_capacity(bytes.len());
+fn check_in_pieces(bytes: &[u8], piece: usize) -> Result<(), usize> {
     let mut at = 0;
     while at < bytes.len() {
         let end = (at + piece).min(bytes.len());
-        let (valid, error) = match std::str::from_utf8(&bytes[at..end]) {
-            Ok(piece) => (piece, None),
-            // Safe to index: `valid_up_to` is a character boundary of the piece.
-            Err(e) => (
-                std::str::from_utf8(&bytes[at..at + e.valid_up_to()]).unwrap_or_default(),
-                Some(e),
-            ),
-        };
-        text.push_str(valid);
-        match error {
-            None => at = end,
+        match std::str::from_utf8(&bytes[at..end]) {
+            Ok(_) => at = end,
             // A character cut by the end of the piece: the next piece starts with it.
-            Some(e) if e.error_len().is_none() && end < bytes.len() => at += e.valid_up_to(),
-            Some(e) => return Err(at + e.valid_up_to()),
+            Err(e) if e.error_len().is_none() && end < bytes.len() => at += e.valid_up_to(),
+            Err(e) => return Err(at + e.valid_up_to()),
         }
     }
-    Ok(text)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -48,13 +42,13 @@ mod tests {
         // 한 is three bytes; shifting the text moves a boundary through every byte of one.
         for shift in 0..3 {
             let s = format!("{}{}", "a".repeat(shift), "한".repeat(PIECE));
-            assert_eq!(text(s.as_bytes()), Ok(s));
+            assert_eq!(text(s.clone().into_bytes()), Ok(s));
         }
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
-        /// Whatever the bytes and wherever the pieces end: the same text, or the same
+        /// Whatever the bytes and wherever the pieces end: the same verdict, or the same
         /// offset, as checking the whole at once.
         #[test]
         fn pieces_agree_with_one_check(
@@ -68,8 +62,8 @@ mod tests {
                     *slot = b;
                 }
             }
-            let whole = String::from_utf8(bytes.clone()).map_err(|e| e.utf8_error().valid_up_to());
-            proptest::prop_assert_eq!(in_pieces(&bytes, piece), whole);
+            let whole = std::str::from_utf8(&bytes).map(|_| ()).map_err(|e| e.valid_up_to());
+            proptest::prop_assert_eq!(check_in_pieces(&bytes, piece), whole);
         }
     }
 
@@ -77,11 +71,11 @@ mod tests {
     fn the_offset_of_an_invalid_byte_counts_from_the_start() {
         let mut bytes = "a".repeat(PIECE + 10).into_bytes();
         bytes[PIECE + 5] = 0xff;
-        assert_eq!(text(&bytes), Err(PIECE + 5));
+        assert_eq!(text(bytes), Err(PIECE + 5));
         // Cut short at the very end: there is no next piece to complete it.
         let mut cut = "a".repeat(PIECE * 2).into_bytes();
         cut.extend_from_slice(&"한".as_bytes()[..2]);
-        assert_eq!(text(&cut), Err(PIECE * 2));
-        assert_eq!(text(b""), Ok(String::new()));
+        assert_eq!(text(cut), Err(PIECE * 2));
+        assert_eq!(text(Vec::new()), Ok(String::new()));
     }
 }

@@ -167,7 +167,7 @@ pub async fn fetch(
     if bytes.len() as u64 > max_bytes {
         return Err(too_large());
     }
-    let text = crate::utf8::text(&bytes).map_err(|at| {
+    let text = crate::utf8::text(bytes).map_err(|at| {
         Failure::new(
             Problem::Invalid {
                 path: String::new(),
@@ -175,7 +175,6 @@ pub async fn fetch(
             format!("the feed is not UTF-8 text (byte {at})"),
         )
     })?;
-    drop(bytes);
     Ok(Fetched::Body {
         text,
         validators: Validators {
