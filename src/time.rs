@@ -127,9 +127,9 @@ pub fn fixed_zone(name: &str) -> Option<FixedZone> {
     if name == "Z" {
         return Some(FixedZone::from_offset(0));
     }
-    let (sign, rest) = match name.as_bytes().first()? {
-        b'+' => (1, &name[1..]),
-        b'-' => (-1, &name[1..]),
+    let (sign, rest) = match (name.strip_prefix('+'), name.strip_prefix('-')) {
+        (Some(rest), _) => (1, rest),
+        (_, Some(rest)) => (-1, rest),
         _ => return None,
     };
     let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));

@@ -133,7 +133,7 @@ fn parse_gmt_offset(s: &str) -> i32 {
         .or_else(|| s.strip_prefix("UTC"))
         .unwrap_or(s);
     let (sign, rest) = match rest.as_bytes().first() {
-        Some(b'+') => (1, &rest[1..]),
+        Some(b'+') => (1, rest.strip_prefix('+').unwrap_or(rest)),
         Some(b'-') | Some(0xE2) => (-1, rest.trim_start_matches(['-', '\u{2212}'])),
         _ => return 0,
     };

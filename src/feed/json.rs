@@ -103,6 +103,13 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// The text between two positions. They always sit at ASCII delimiters, so on character
+    /// boundaries; `get` says so without `&text[a..b]`'s panic path, which alone linked
+    /// core's formatted slicing message, `char`'s `Debug` and its Unicode tables (~3 KB).
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or_default()
+    }
+
     fn error(&self, message: &'static str) -> SyntaxError {
         let before = &self.bytes[..self.pos.min(self.bytes.len())];
         let line_start = before
@@ -252,16 +259,16 @@ impl<'a> Reader<'a> {
                     let end = self.pos;
                     self.pos += 1;
                     return Ok(match owned {
-                        None => Cow::Borrowed(&self.text[start..end]),
+                        None => Cow::Borrowed(self.slice(start, end)),
                         Some(mut s) => {
-                            s.push_str(&self.text[run..end]);
+                            s.push_str(self.slice(run, end));
                             Cow::Owned(s)
                         }
                     });
                 }
                 Some(b'\\') => {
                     let s = owned.get_or_insert_with(String::new);
-                    s.push_str(&self.text[run..self.pos]);
+                    s.push_str(self.slice(run, self.pos));
                     self.pos += 1;
                     s.push(self.escape()?);
                     run = self.pos;
@@ -362,7 +369,7 @@ impl<'a> Reader<'a> {
             }
             self.digits();
         }
-        Ok(Json::Number(&self.text[start..self.pos]))
+        Ok(Json::Number(self.slice(start, self.pos)))
     }
 
     fn digits(&mut self) {
