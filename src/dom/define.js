@@ -5,13 +5,28 @@
 // instead of after it: the same cookie-free, uncached GET `src/dom/fetch.rs` sends first.
 // Its first request for a URL takes the answer from here (`takePrefetched`).
 const prefetched = new Map();
+const PREREAD_MAX = 1 << 20;
 function prefetch(src) {
   for (const part of (src ?? "").split(/\s+/)) {
     let url;
     try { url = new URL(part, document.baseURI); } catch { continue; }
     if (!part || !/^https?:$/.test(url.protocol) || prefetched.has(url.href)) continue;
     const controller = new AbortController();
-    const response = fetch(url.href, { credentials: "omit", cache: "no-store", signal: controller.signal });
+    // The body is read now too: the page hands a body's bytes over only when its main
+    // thread is free, and once the wasm arrives that thread is busy upgrading the elements,
+    // so a feed read after that waited for all of it (a few ms to the banner). The widget's
+    // `arrayBuffer()` then gets the bytes already read. A success is read ahead unless it
+    // declares more than PREREAD_MAX bytes: then the widget checks `max-bytes` against the
+    // declared length first, as before, and may refuse it unread.
+    const response = fetch(url.href, { credentials: "omit", cache: "no-store", signal: controller.signal })
+      .then((r) => {
+        if (r.ok && !(Number(r.headers.get("content-length")) > PREREAD_MAX)) {
+          const bytes = r.arrayBuffer();
+          bytes.catch(() => {});
+          r.arrayBuffer = () => bytes;
+        }
+        return r;
+      });
     response.catch(() => {}); // a failure is reported by whoever takes it
     prefetched.set(url.href, { response, controller });
   }

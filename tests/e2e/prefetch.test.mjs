@@ -24,6 +24,15 @@ test("feeds in the page are fetched while the wasm loads, once per URL, and show
   const log = [];
   page.on("console", (m) => log.push(`${m.type()}: ${m.text()}`));
   page.on("pageerror", (e) => log.push(`pageerror: ${e.message}`));
+  // When each feed's body was first asked for (in the page, by anyone).
+  await page.addInitScript(() => {
+    window.__bodyRead = {};
+    const arrayBuffer = Response.prototype.arrayBuffer;
+    Response.prototype.arrayBuffer = function () {
+      window.__bodyRead[new URL(this.url).pathname] ??= Date.now();
+      return arrayBuffer.call(this);
+    };
+  });
   // Hold the wasm back for a while: the feeds must not wait for it.
   let wasmReleased = Infinity;
   await page.route("**/incident-banner_bg.wasm", async (route) => {
@@ -41,6 +50,11 @@ test("feeds in the page are fetched while the wasm loads, once per URL, and show
   assert.equal(a.length, 1, "one request for a URL that two elements show");
   assert.equal(b.length, 1);
   assert.ok(a[0].at < wasmReleased && b[0].at < wasmReleased, "requested before the wasm arrived");
+  // The bodies too are read while the wasm loads, so that the widget does not wait for the
+  // page to hand them over once it is busy starting up.
+  const read = await page.evaluate(() => window.__bodyRead);
+  assert.ok(read["/feed/prefetch-a.json"] < wasmReleased && read["/feed/prefetch-b.json"] < wasmReleased,
+    `bodies read before the wasm arrived (${JSON.stringify(read)}, wasm at ${wasmReleased})`);
   assert.equal(a[0].headers.cookie, undefined, "no cookies, like every feed request");
   await sleep(300);
   assert.equal(fs.requests("/feed/prefetch-a.json").length, 1, "the answer was used, not asked for again");
