@@ -44,6 +44,11 @@ try {
   for (const script of document.querySelectorAll("script[data-feed]")) {
     if (script.src === import.meta.url) prefetch(script.dataset.feed);
   }
+  // A page's first `localStorage` call loads its whole storage area from the browser process,
+  // synchronously (~1 ms, more on a slow machine). The widget reads storage before its first
+  // banner (the reader's dismissals, the last good feed), so that load happens now, while the
+  // wasm downloads, instead of on the way to the banner.
+  if (prefetched.size) localStorage.getItem("incident-banner:dismissed");
 } catch {}
 try {
   await wasmReady;

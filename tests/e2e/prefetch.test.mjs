@@ -32,6 +32,11 @@ test("feeds in the page are fetched while the wasm loads, once per URL, and show
       window.__bodyRead[new URL(this.url).pathname] ??= Date.now();
       return arrayBuffer.call(this);
     };
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      window.__storageRead ??= Date.now();
+      return getItem.call(this, key);
+    };
   });
   // Hold the wasm back for a while: the feeds must not wait for it.
   let wasmReleased = Infinity;
@@ -55,6 +60,10 @@ test("feeds in the page are fetched while the wasm loads, once per URL, and show
   const read = await page.evaluate(() => window.__bodyRead);
   assert.ok(read["/feed/prefetch-a.json"] < wasmReleased && read["/feed/prefetch-b.json"] < wasmReleased,
     `bodies read before the wasm arrived (${JSON.stringify(read)}, wasm at ${wasmReleased})`);
+  // And the page's storage area is loaded then (the first `localStorage` call of a page is a
+  // synchronous load from the browser process), not on the way to the first banner.
+  const storageRead = await page.evaluate(() => window.__storageRead);
+  assert.ok(storageRead < wasmReleased, `storage first read at ${storageRead}, wasm at ${wasmReleased}`);
   assert.equal(a[0].headers.cookie, undefined, "no cookies, like every feed request");
   await sleep(300);
   assert.equal(fs.requests("/feed/prefetch-a.json").length, 1, "the answer was used, not asked for again");
