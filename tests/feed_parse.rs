@@ -290,3 +290,85 @@ fn every_invalid_fixture_is_rejected() {
     }
     assert!(count >= 10, "fixtures found: {count}");
 }
+
+/// One feed written twice: `incidents` after `version` (read incident by incident while the
+/// text is read) and before it (read whole into the tree first).
+fn both_orders(incidents: &str) -> [String; 2] {
+    [
+        format!(r#"{{"version":1,"publisher":{{"name":"행정안전부"}},"incidents":{incidents}}}"#),
+        format!(r#"{{"incidents":{incidents},"publisher":{{"name":"행정안전부"}},"version":1}}"#),
+    ]
+}
+
+#[test]
+fn incidents_read_while_streaming_match_the_whole_tree() {
+    let good = r#"[{"id":"a","kind":"outage","status":"identified","title":"장애",
+        "updates":[{"at":"2023-11-17T08:40:00+09:00","text":"확인"}]},
+        {"id":"c","kind":"notice","status":"resolved","title":{"ko":"공지","en":"Notice"}}]"#;
+    let [streamed, whole] = both_orders(good);
+    assert!(feed::json(&streamed).unwrap().1.is_some(), "streamed");
+    assert!(feed::json(&whole).unwrap().1.is_none(), "read whole");
+    let feed = feed::parse(&streamed).unwrap();
+    assert_eq!(feed.incidents.len(), 2);
+    assert_eq!(feed, feed::parse(&whole).unwrap());
+
+    // Errors: the same paths, in the same order, whichever way the incidents were read.
+    let bad = r#"[{"id":"a","kind":"outage","status":"identified","title":"장애"},
+        {"kind":"nope","id":"b","title":"","updates":[{"at":"yesterday"}]}]"#;
+    let [streamed, whole] = both_orders(bad);
+    let e = errors(&streamed);
+    assert_eq!(e, errors(&whole));
+    let paths: Vec<&str> = e.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "incidents[1].kind",
+            "incidents[1].status",
+            "incidents[1].title",
+            "incidents[1].updates[0].at",
+            "incidents[1].updates[0].text"
+        ]
+    );
+    // A feed-level error still comes before the incidents' ones.
+    let e = errors(&streamed.replace(r#""publisher":{"name":"행정안전부"},"#, ""));
+    assert_eq!(e[0].0, "publisher");
+    assert_eq!(e[1].0, "incidents[1].kind");
+}
+
+#[test]
+fn a_repeated_incidents_member_counts_once_its_last() {
+    let a = r#"{"id":"a","kind":"outage","status":"identified","title":"a"}"#;
+    let bad = r#"{"id":"x"}"#;
+    let head = r#""version":1,"publisher":{"name":"p""#;
+    // Both read while streaming: only the second array counts, errors included.
+    let f = feed::parse(&format!(
+        r#"{{{head}}},"incidents":[{bad}],"incidents":[{a}]}}"#
+    ))
+    .unwrap();
+    assert_eq!(f.incidents.len(), 1);
+    assert_eq!(f.incidents[0].id, "a");
+    // Streamed, then null: the null counts, so there are no incidents at all.
+    let e = errors(&format!(
+        r#"{{{head}}},"incidents":[{a}],"incidents":null}}"#
+    ));
+    assert_eq!(e, [("incidents".to_string(), ErrorKind::Missing)]);
+    // Streamed, then not an array: that one counts, and is wrong.
+    let e = errors(&format!(r#"{{{head}}},"incidents":[{a}],"incidents":5}}"#));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].0, "incidents");
+    assert!(matches!(e[0].1, ErrorKind::WrongType { .. }), "{e:?}");
+    // Read whole (before `version`), then streamed: the streamed one counts.
+    let f = feed::parse(&format!(
+        r#"{{"incidents":[{bad}],{head}}},"incidents":[{a},{a}]}}"#
+    ))
+    .unwrap();
+    assert_eq!(f.incidents.len(), 2);
+}
+
+#[test]
+fn broken_json_after_streamed_incidents_is_only_a_json_error() {
+    let text = r#"{"version":1,"publisher":{"name":"p"},"incidents":[{"id":"x"},{"id":"#;
+    let e = errors(text);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(matches!(e[0].1, ErrorKind::NotJson { .. }), "{e:?}");
+}

@@ -81,6 +81,18 @@ fn now_from(minutes: i64) -> Instant {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
+    /// Incidents after `version` are converted while the text is read; written before it,
+    /// the same feed is read whole first. Both give the same feed.
+    #[test]
+    fn incidents_read_while_streaming_match_the_whole_tree(text in feed_text()) {
+        let head = r#"{"version":1,"publisher":{"name":"p"},"#;
+        let incidents = text.strip_prefix(head).and_then(|r| r.strip_suffix('}')).unwrap();
+        let whole = format!(r#"{{{incidents},"version":1,"publisher":{{"name":"p"}}}}"#);
+        prop_assert!(feed::json(&text).unwrap().1.is_some());
+        prop_assert!(feed::json(&whole).unwrap().1.is_none());
+        prop_assert_eq!(parse(&text), parse(&whole));
+    }
+
     #[test]
     fn view_model_never_panics_and_durations_are_never_negative(text in feed_text(), minutes in 0i64..60 * 24 * 60, offset in -12i32..14) {
         let f = parse(&text);

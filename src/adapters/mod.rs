@@ -22,9 +22,9 @@ pub enum Format {
 /// assert_eq!(format, Format::Statuspage);
 /// ```
 pub fn read(text: &str) -> Result<(Feed, Format), ParseErrors> {
-    let value = feed::json(text)?;
+    let (value, incidents) = feed::json(text)?;
     if value.get("version").is_some() {
-        return Ok((feed::from_value(&value)?, Format::FeedV1));
+        return Ok((feed::from_parts(&value, incidents)?, Format::FeedV1));
     }
     if statuspage::detect(&value) {
         return Ok((statuspage::convert(&value), Format::Statuspage));

@@ -74,23 +74,35 @@ pub fn member<'v, 'a>(members: &'v [(Cow<'a, str>, Json<'a>)], key: &str) -> Opt
 
 /// Reads one JSON document (surrounding whitespace allowed, nothing else).
 pub fn read(text: &str) -> Result<Json<'_>, SyntaxError> {
-    let mut r = Reader {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        items: Vec::new(),
-        members: Vec::new(),
-    };
-    let value = r.value()?;
-    r.skip_whitespace();
-    if r.pos < r.bytes.len() {
-        return Err(r.error("trailing characters"));
-    }
-    Ok(value)
+    Reader::new(text, None).document()
 }
 
-struct Reader<'a> {
+/// Where a document's big array goes instead of its tree: see [`read_streaming`].
+pub struct Stream<'s, 'a> {
+    /// The top-level member whose array items are handed over as they are read.
+    pub key: &'static str,
+    /// Only once this top-level member has been read: it decides how items are understood.
+    pub after: &'static str,
+    /// `None` when an array of `key` starts (a repeated key starts over: the last counts),
+    /// then each of its items in order.
+    pub item: &'s mut dyn FnMut(Option<Json<'a>>),
+    /// Whether the last `key` member was handed over (its place in the tree is then an
+    /// empty array).
+    pub used: bool,
+}
+
+/// Reads one document like [`read`], except that the items of the top-level array `key`,
+/// when it comes after the member `after`, go to `stream.item` one by one as they are read
+/// instead of into the tree. A feed's 10,000 incidents are then converted (and their trees
+/// freed) one at a time, instead of all of them being held as a tree first.
+pub fn read_streaming<'a>(
+    text: &'a str,
+    stream: &mut Stream<'_, 'a>,
+) -> Result<Json<'a>, SyntaxError> {
+    Reader::new(text, Some(stream)).document()
+}
+
+struct Reader<'a, 's, 'r> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
@@ -100,9 +112,31 @@ struct Reader<'a> {
     items: Vec<Json<'a>>,
     /// Members of the objects being read, likewise.
     members: Vec<(Cow<'a, str>, Json<'a>)>,
+    stream: Option<&'r mut Stream<'s, 'a>>,
 }
 
-impl<'a> Reader<'a> {
+impl<'a, 's, 'r> Reader<'a, 's, 'r> {
+    fn new(text: &'a str, stream: Option<&'r mut Stream<'s, 'a>>) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            items: Vec::new(),
+            members: Vec::new(),
+            stream,
+        }
+    }
+
+    fn document(mut self) -> Result<Json<'a>, SyntaxError> {
+        let value = self.value()?;
+        self.skip_whitespace();
+        if self.pos < self.bytes.len() {
+            return Err(self.error("trailing characters"));
+        }
+        Ok(value)
+    }
+
     /// The text between two positions. They always sit at ASCII delimiters, so on character
     /// boundaries; `get` says so without `&text[a..b]`'s panic path, which alone linked
     /// core's formatted slicing message, `char`'s `Debug` and its Unicode tables (~3 KB).
@@ -138,7 +172,7 @@ impl<'a> Reader<'a> {
         match self.peek() {
             None => Err(self.error("EOF while parsing a value")),
             Some(b'{') => self.object(),
-            Some(b'[') => self.array(),
+            Some(b'[') => self.array(false),
             Some(b'"') => self.string().map(Json::String),
             Some(b't') => self.literal("true", Json::Bool(true)),
             Some(b'f') => self.literal("false", Json::Bool(false)),
@@ -166,30 +200,42 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn array(&mut self) -> Result<Json<'a>, SyntaxError> {
+    fn give(&mut self, item: Option<Json<'a>>) {
+        if let Some(s) = self.stream.as_mut() {
+            (s.item)(item);
+        }
+    }
+
+    /// An array; with `streamed`, its items go to the stream as they are read and it leaves
+    /// an empty array in the tree.
+    fn array(&mut self, streamed: bool) -> Result<Json<'a>, SyntaxError> {
+        if streamed {
+            self.give(None);
+        }
         self.enter()?;
         let mark = self.items.len();
         self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            self.depth -= 1;
-            return Ok(Json::Array(Vec::new()));
-        }
-        loop {
-            let item = self.value()?;
-            self.items.push(item);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.skip_whitespace();
-                    if self.peek() == Some(b']') {
-                        return Err(self.error("trailing comma"));
-                    }
+        if self.peek() != Some(b']') {
+            loop {
+                let item = self.value()?;
+                if streamed {
+                    self.give(Some(item));
+                } else {
+                    self.items.push(item);
                 }
-                Some(b']') => break,
-                None => return Err(self.error("EOF while parsing a list")),
-                Some(_) => return Err(self.error("expected `,` or `]`")),
+                self.skip_whitespace();
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_whitespace();
+                        if self.peek() == Some(b']') {
+                            return Err(self.error("trailing comma"));
+                        }
+                    }
+                    Some(b']') => break,
+                    None => return Err(self.error("EOF while parsing a list")),
+                    Some(_) => return Err(self.error("expected `,` or `]`")),
+                }
             }
         }
         self.pos += 1;
@@ -219,7 +265,23 @@ impl<'a> Reader<'a> {
                 None => return Err(self.error("EOF while parsing an object")),
                 Some(_) => return Err(self.error("expected `:`")),
             }
-            let value = self.value()?;
+            let value = match &self.stream {
+                Some(s) if self.depth == 1 && key == s.key => {
+                    let after = s.after;
+                    let ready = self.members[mark..].iter().any(|(k, _)| k == after);
+                    self.skip_whitespace();
+                    let streamed = ready && self.peek() == Some(b'[');
+                    if let Some(s) = self.stream.as_mut() {
+                        s.used = streamed;
+                    }
+                    if streamed {
+                        self.array(true)?
+                    } else {
+                        self.value()?
+                    }
+                }
+                _ => self.value()?,
+            };
             self.members.push((key, value));
             self.skip_whitespace();
             match self.peek() {

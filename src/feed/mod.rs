@@ -13,7 +13,7 @@ mod write;
 
 pub use combine::{filter_services, merge};
 pub use error::{ErrorKind, ParseError, ParseErrors, Quoted, Warning, WarningKind};
-pub use parse::{from_value, json, parse};
+pub use parse::{from_parts, from_value, json, parse, Incidents};
 pub use validate::validate;
 pub use write::{status_name, to_json};
 
