@@ -104,8 +104,15 @@ fn convert_turns_statuspage_into_a_valid_feed() {
     assert_eq!(f.incidents.len(), 4);
     // Members in the schema's order, `version` first: the widget then converts the incidents
     // while it reads the text instead of holding them all as a tree first.
-    assert!(stdout(&o).starts_with("{\n  \"version\": 1,"), "{}", stdout(&o));
-    assert!(incident_banner::feed::json(&stdout(&o)).unwrap().1.is_some());
+    assert!(
+        stdout(&o).starts_with("{\n  \"version\": 1,"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(incident_banner::feed::json(&stdout(&o))
+        .unwrap()
+        .1
+        .is_some());
     assert_eq!(
         f.incidents[1].status,
         incident_banner::feed::Status::Identified,
