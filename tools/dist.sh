@@ -29,7 +29,7 @@ rm -rf dist/snippets
 # request can go out. Property names are kept (the wasm's imports are looked up by name).
 tools/node_modules/.bin/terser dist/incident-banner.js --module --compress --mangle \
   -o dist/incident-banner.js
-node tools/short-imports.mjs dist/incident-banner_bg.wasm dist/incident-banner.js
+node tools/short-names.mjs dist/incident-banner_bg.wasm dist/incident-banner.js
 cp www/schema/feed-v1.json src/dom/incident-banner.d.ts dist/
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > dist/package.json <<JSON

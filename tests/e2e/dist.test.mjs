@@ -36,6 +36,16 @@ test("the .d.ts names every observed attribute and both events", () => {
   assert.ok(dts.includes('"incident-banner": IncidentBannerElement'));
 });
 
+test("no wasm-bindgen name with a build hash is left in the module (tools/short-names.mjs)", () => {
+  // Those names cost bytes in both files, and their hashes change with the dependency graph,
+  // and with them the module's SRI hash, with no change of ours.
+  const js = read("incident-banner.js");
+  assert.deepEqual(js.match(/\b(__wbg_\w+|wasm_bindgen__convert__\w+|__wbindgen_(malloc|realloc|start)\b)/g), null);
+  for (const name of ["elementConnected", "elementDisconnected", "elementAttributeChanged", "autoBanner"]) {
+    assert.ok(js.includes(`.${name}(`), `our own export ${name} keeps its name`);
+  }
+});
+
 test("the SRI hash in the snippet is the module's, and browsers enforce it", async () => {
   const snippet = read("snippet.html");
   const integrity = snippet.match(/integrity="([^"]+)"/)[1];
