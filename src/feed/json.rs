@@ -112,6 +112,7 @@ struct Reader<'a, 's, 'r> {
     items: Vec<Json<'a>>,
     /// Members of the objects being read, likewise.
     members: Vec<(Cow<'a, str>, Json<'a>)>,
+    /// Where one top-level array's items go instead of `items` ([`read_streaming`]).
     stream: Option<&'r mut Stream<'s, 'a>>,
 }
 
@@ -200,6 +201,7 @@ impl<'a, 's, 'r> Reader<'a, 's, 'r> {
         Ok(())
     }
 
+    /// Hands the stream an item, or (`None`) the start of its array.
     fn give(&mut self, item: Option<Json<'a>>) {
         if let Some(s) = self.stream.as_mut() {
             (s.item)(item);
