@@ -105,16 +105,19 @@ const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return { min: s
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => n.toFixed(0);
 
-const rows = [];
-for (const v of variants) {
-  const result = { v, bytes: bytes(v.files) };
-  for (const throttle of [1, 4]) {
-    const runs = [];
-    await load(v, throttle); // warm the browser process itself, not the page
-    for (let i = 0; i < RUNS; i++) runs.push(await load(v, throttle));
-    result[throttle] = { time: stats(runs.map((r) => r.ready)), heap: stats(runs.map((r) => r.heap)).median, cls: Math.max(...runs.map((r) => r.cls)) };
+// The variants take turns, load by load: the machine's speed drifts over a run (other work,
+// CPU frequency), and a drift then slows every variant alike instead of whichever ran last,
+// which is what a ratio needs.
+const rows = variants.map((v) => ({ v, bytes: bytes(v.files) }));
+for (const throttle of [1, 4]) {
+  for (const v of variants) await load(v, throttle); // warm the browser process itself, not the page
+  const runs = variants.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, v] of variants.entries()) runs[k].push(await load(v, throttle));
   }
-  rows.push(result);
+  for (const [k, r] of rows.entries()) {
+    r[throttle] = { time: stats(runs[k].map((x) => x.ready)), heap: stats(runs[k].map((x) => x.heap)).median, cls: Math.max(...runs[k].map((x) => x.cls)) };
+  }
 }
 await browser.close();
 server.close();
