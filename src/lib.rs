@@ -11,7 +11,6 @@ pub mod poll;
 pub mod sort;
 pub mod text;
 pub mod time;
-pub mod utf8;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

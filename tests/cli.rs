@@ -109,7 +109,7 @@ fn convert_turns_statuspage_into_a_valid_feed() {
         "{}",
         stdout(&o)
     );
-    assert!(incident_banner::feed::json(&stdout(&o))
+    assert!(incident_banner::feed::json(stdout(&o).as_bytes())
         .unwrap()
         .1
         .is_some());

@@ -1,8 +1,9 @@
 //! The feed's own JSON reader agrees with serde_json: on every document serde_json writes,
-//! and on accept/reject for arbitrary strings built from JSON's own characters.
+//! and on accept/reject for arbitrary strings built from JSON's own characters and for
+//! documents with stray bytes (not UTF-8) anywhere.
 #![cfg(not(target_arch = "wasm32"))]
 
-use incident_banner::feed::json::{read, Json, MAX_DEPTH};
+use incident_banner::feed::json::{self, Json, SyntaxError, MAX_DEPTH};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -24,13 +25,23 @@ fn to_value(j: &Json) -> Value {
     }
 }
 
+fn read(text: &str) -> Result<Json<'_>, SyntaxError> {
+    json::read(text.as_bytes())
+}
+
 /// Either both read `text` as the same document or both refuse it. serde_json alone refuses
 /// numbers beyond f64's range; we keep numbers as text, so those are left out.
 fn agrees(text: &str) -> Result<(), TestCaseError> {
-    let ours = read(text);
-    let theirs = serde_json::from_str::<Value>(text);
+    agrees_on_bytes(text.as_bytes())
+}
+
+/// [`agrees`] for bytes that may not be UTF-8 (serde_json's `from_slice` checks strings'
+/// contents, as ours does, and refuses any other byte above ASCII as a syntax error).
+fn agrees_on_bytes(text: &[u8]) -> Result<(), TestCaseError> {
+    let ours = json::read(text);
+    let theirs = serde_json::from_slice::<Value>(text);
     match (&ours, &theirs) {
-        (Ok(a), Ok(b)) => prop_assert_eq!(&to_value(a), b, "{}", text),
+        (Ok(a), Ok(b)) => prop_assert_eq!(&to_value(a), b, "{:?}", text),
         (Err(_), Err(_)) => {}
         (Ok(_), Err(e)) if e.to_string().contains("number out of range") => {}
         _ => prop_assert!(false, "{text:?}: ours {ours:?}, serde_json {theirs:?}"),
@@ -82,6 +93,35 @@ proptest! {
             agrees(&format!("{}{insert}{}", &text[..at], &text[at..]))?;
         }
     }
+
+    #[test]
+    fn stray_bytes_agree(v in value(), cut in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        // Any byte anywhere, also inside a character: a lone continuation byte, a cut
+        // sequence, 0xff, or (as often as not) a harmless one.
+        let mut bytes = serde_json::to_string(&v).unwrap().into_bytes();
+        bytes.insert(cut.index(bytes.len() + 1), byte);
+        agrees_on_bytes(&bytes)?;
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_refused_where_they_are() {
+    let mut doc = br#"{"a": "ok",
+  "b": "caf"#
+        .to_vec();
+    doc.extend_from_slice(&[0xc3, b'"', b'}']); // é cut after its first byte
+    let e = json::read(&doc).unwrap_err();
+    assert_eq!((e.line, e.column, e.message), (2, 12, "invalid UTF-8"));
+    // Outside a string, a non-ASCII byte is simply not JSON.
+    assert_eq!(
+        json::read(b"[1,\xea\xb0\x80]").unwrap_err().message,
+        "expected value"
+    );
+    // The same text, whole: read as it is, borrowed.
+    assert_eq!(
+        json::read("\"카페\"".as_bytes()).unwrap(),
+        Json::String("카페".into())
+    );
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Any bytes → feed parser → validation → banner and timeline in both languages, at
+//! Any bytes → JSON reader and either input format → validation → banner and timeline in both languages, at
 //! instants and zones taken from the input, and into the widget's elements. Nothing may
 //! panic; durations never go negative; a page stays within the elements its views count.
 #![no_main]
@@ -15,10 +15,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let (head, body) = data.split_at(6);
-    let Ok(text) = std::str::from_utf8(body) else {
+    // Bytes as they arrive from the network: either format, UTF-8 or not.
+    let Ok((f, _)) = incident_banner::adapters::read(body) else {
         return;
     };
-    let Ok(f) = feed::parse(text) else { return };
     let _ = feed::validate(&f);
     let secs = i64::from(u32::from_le_bytes([head[0], head[1], head[2], head[3]])) + 1_600_000_000;
     let offset = (i32::from(head[4]) - 128) * 900;

@@ -18,10 +18,13 @@ pub enum Format {
 ///
 /// ```
 /// use incident_banner::adapters::{read, Format};
-/// let (_, format) = read(r#"{"page":{"id":"x","name":"Example"},"status":{"indicator":"none"}}"#).unwrap();
+/// let (_, format) = read(br#"{"page":{"id":"x","name":"Example"},"status":{"indicator":"none"}}"#).unwrap();
 /// assert_eq!(format, Format::Statuspage);
 /// ```
-pub fn read(text: &str) -> Result<(Feed, Format), ParseErrors> {
+///
+/// The document comes as bytes, as it arrives: it must be UTF-8, which the JSON reader
+/// checks where it matters (see [`feed::json`]).
+pub fn read(text: &[u8]) -> Result<(Feed, Format), ParseErrors> {
     let (value, incidents) = feed::json(text)?;
     if value.get("version").is_some() {
         return Ok((feed::from_parts(&value, incidents)?, Format::FeedV1));

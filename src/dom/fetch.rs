@@ -46,9 +46,9 @@ pub struct Validators {
 pub enum Fetched {
     /// `304 Not Modified`.
     NotModified { max_age: Option<Duration> },
-    /// A body, not yet parsed.
+    /// A body, not yet parsed (nor checked as UTF-8: the parser does that as it reads).
     Body {
-        text: String,
+        bytes: Vec<u8>,
         validators: Validators,
         max_age: Option<Duration>,
     },
@@ -167,16 +167,8 @@ pub async fn fetch(
     if bytes.len() as u64 > max_bytes {
         return Err(too_large());
     }
-    let text = crate::utf8::text(bytes).map_err(|at| {
-        Failure::new(
-            Problem::Invalid {
-                path: String::new(),
-            },
-            format!("the feed is not UTF-8 text (byte {at})"),
-        )
-    })?;
     Ok(Fetched::Body {
-        text,
+        bytes,
         validators: Validators {
             etag: header(&response, "etag"),
             last_modified: header(&response, "last-modified"),

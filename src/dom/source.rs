@@ -43,7 +43,7 @@ pub struct Change {
 struct Source {
     subscribers: Vec<HtmlElement>,
     snapshot: Snapshot,
-    body: Option<String>,
+    body: Option<Vec<u8>>,
     validators: Validators,
     failures: u32,
     in_flight: bool,
@@ -171,6 +171,7 @@ impl Source {
 /// A source primed with the last good feed stored for `url`, if any.
 fn from_storage(url: &str) -> Source {
     let stored = storage::load_feed(url).and_then(|(at, body)| {
+        let body = body.into_bytes();
         Some((at, crate::adapters::read(&body).ok().map(|(f, _)| f)?, body))
     });
     let (confirmed_at, feed, body) = match stored {
@@ -340,16 +341,16 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
             (unchanged, Outcome::Fresh { max_age })
         }
         Ok(Fetched::Body {
-            text,
+            bytes,
             validators,
             max_age,
         }) => {
-            if src.body.as_deref() == Some(text.as_str()) && src.snapshot.feed.is_some() {
+            if src.body.as_deref() == Some(bytes.as_slice()) && src.snapshot.feed.is_some() {
                 src.confirmed();
                 src.validators = validators;
                 return (unchanged, Outcome::Fresh { max_age });
             }
-            match crate::adapters::read(&text).map(|(f, _)| f) {
+            match crate::adapters::read(&bytes).map(|(f, _)| f) {
                 Err(errors) => failed(
                     src,
                     Failure {
@@ -364,7 +365,7 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                     let previous = src.snapshot.feed.replace(Rc::new(parsed));
                     src.confirmed();
                     src.validators = validators;
-                    src.body = Some(text);
+                    src.body = Some(bytes);
                     (
                         Change {
                             previous,

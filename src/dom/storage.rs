@@ -22,11 +22,16 @@ pub fn load_feed(url: &str) -> Option<(f64, String)> {
     Some((crate::decimal::integer(at)? as f64, body.to_string()))
 }
 
-/// Stores `body` as the last good feed of `url`, confirmed at `at`.
-pub fn save_feed(url: &str, at: f64, body: &str) {
+/// Stores `body` as the last good feed of `url`, confirmed at `at`. The body parsed, so it
+/// is UTF-8; it is checked here again only because storage takes text (and only when it is
+/// small enough to keep).
+pub fn save_feed(url: &str, at: f64, body: &[u8]) {
     if body.len() > MAX_STORED_BYTES {
         return;
     }
+    let Ok(body) = std::str::from_utf8(body) else {
+        return;
+    };
     if let Some(s) = storage() {
         // Whole milliseconds: formatting an f64 would link the float printer into the wasm.
         let _ = s.set_item(

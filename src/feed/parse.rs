@@ -18,7 +18,7 @@ type Map<'a> = [(Cow<'a, str>, Json<'a>)];
 /// assert!(feed.incidents.is_empty());
 /// ```
 pub fn parse(text: &str) -> Result<Feed, ParseErrors> {
-    let (value, incidents) = json(text)?;
+    let (value, incidents) = json(text.as_bytes())?;
     from_parts(&value, incidents)
 }
 
@@ -29,7 +29,8 @@ pub struct Incidents {
     errors: Vec<ParseError>,
 }
 
-/// Reads JSON text (a leading byte-order mark is ignored) for any of the input formats.
+/// Reads JSON text, as UTF-8 bytes (a leading byte-order mark is ignored), for any of the
+/// input formats. Bytes that are not UTF-8 are a syntax error (see [`reader`]).
 ///
 /// When the document is one of our feeds whose `incidents` array follows its `version` (as
 /// our writer and schema examples order them), each incident is converted as soon as it is
@@ -37,9 +38,9 @@ pub struct Incidents {
 /// then an empty array. Holding 10,000 incidents' trees at once and walking them afterwards
 /// was most of a big feed's memory and a good part of its parse time. Any other document,
 /// or order, is read whole into the tree as before.
-pub fn json(text: &str) -> Result<(Json<'_>, Option<Incidents>), ParseErrors> {
+pub fn json(text: &[u8]) -> Result<(Json<'_>, Option<Incidents>), ParseErrors> {
     // A byte-order mark is common in hand-edited files and harmless.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
     let mut cx = Cx::default();
     let mut list = Vec::new();
     let mut n = 0;

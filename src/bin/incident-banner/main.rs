@@ -86,13 +86,15 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-fn read_input(name: &str) -> std::io::Result<String> {
+/// The file's (or stdin's) bytes: whether they are UTF-8 is the parser's to say, with a
+/// line and column.
+fn read_input(name: &str) -> std::io::Result<Vec<u8>> {
     if name == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        Ok(s)
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
     } else {
-        std::fs::read_to_string(name)
+        std::fs::read(name)
     }
 }
 
