@@ -97,8 +97,12 @@ test("events: update and error reach the host page", async () => {
       document.querySelector("#slot").append(el);
     }
   });
+  // Until each event the test reads has come (counting events alone raced: on a slow machine
+  // the failing element's error could come after three other events).
+  const complete = (es) => es.some((e) => e.target === "ok" && e.detail.visible) && es.some((e) => e.target === "tl")
+    && es.some((e) => e.type === "incident-banner:error");
   let events = [];
-  for (let i = 0; i < 100 && events.length < 3; i++) {
+  for (let i = 0; i < 200 && !complete(events); i++) {
     events = await page.evaluate(() => window.__events.filter((e) => e.target !== "bad" || e.type.endsWith("error")));
     await new Promise((r) => setTimeout(r, 25));
   }
