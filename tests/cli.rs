@@ -49,6 +49,28 @@ fn check_passes_the_demo_feeds() {
 }
 
 #[test]
+fn a_file_that_is_not_utf8_is_told_where_and_to_save_it_as_utf8() {
+    // Saved in a legacy Korean encoding (EUC-KR: 장애 is C0 E5 BE D6), as old editors do.
+    let path = std::env::temp_dir().join(format!("ib-euc-kr-{}.json", std::process::id()));
+    let mut bytes = b"{\"version\": 1,\n \"publisher\": {\"name\": \"".to_vec();
+    bytes.extend_from_slice(&[0xc0, 0xe5, 0xbe, 0xd6]);
+    bytes.extend_from_slice(b"\"}, \"incidents\": []}");
+    std::fs::write(&path, bytes).unwrap();
+    let o = run(&["check", "--lang", "ko", path.to_str().unwrap()], None);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("JSON 문법 오류 (2행 25열): invalid UTF-8"),
+        "{out}"
+    );
+    assert!(
+        out.contains("파일을 UTF-8로 저장하세요 (2행 25열의 바이트부터 UTF-8이 아닙니다)."),
+        "{out}"
+    );
+}
+
+#[test]
 fn check_fails_bad_feeds_with_paths_and_fixes() {
     let o = run(&["check", "tests/fixtures/invalid/unknown-kind.json"], None);
     assert_eq!(o.status.code(), Some(1));

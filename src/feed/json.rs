@@ -28,6 +28,10 @@ pub enum Json<'a> {
     Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
+/// The [`SyntaxError`] message for bytes that are not UTF-8, so that a reader of the error
+/// (the command-line tool) can suggest the right fix.
+pub const INVALID_UTF8: &str = "invalid UTF-8";
+
 /// Arrays and objects nested deeper than this are refused, so a hostile document cannot
 /// exhaust the stack (serde_json's limit too).
 pub const MAX_DEPTH: usize = 128;
@@ -147,8 +151,7 @@ impl<'a, 's, 'r> Reader<'a, 's, 'r> {
     /// order and in bounds, and `get` has no panic path to link.)
     fn slice(&self, from: usize, to: usize) -> Result<&'a str, SyntaxError> {
         let bytes = self.bytes.get(from..to).unwrap_or_default();
-        std::str::from_utf8(bytes)
-            .map_err(|e| self.error_at(from + e.valid_up_to(), "invalid UTF-8"))
+        std::str::from_utf8(bytes).map_err(|e| self.error_at(from + e.valid_up_to(), INVALID_UTF8))
     }
 
     fn error(&self, message: &'static str) -> SyntaxError {

@@ -1,6 +1,7 @@
 //! The command-line tool's words, in English and Korean, with a fix suggestion for every
 //! kind of problem a hand-written feed can have.
 
+use incident_banner::feed::json::INVALID_UTF8;
 use incident_banner::feed::{ErrorKind, WarningKind};
 use incident_banner::i18n::Lang;
 
@@ -18,7 +19,13 @@ pub fn error(kind: &ErrorKind, lang: Lang) -> (String, String) {
             } else {
                 kind.to_string()
             },
-            if ko {
+            if detail == INVALID_UTF8 {
+                if ko {
+                    format!("파일을 UTF-8로 저장하세요 ({line}행 {column}열의 바이트부터 UTF-8이 아닙니다).")
+                } else {
+                    format!("save the file as UTF-8 (from line {line}, column {column} it is not).")
+                }
+            } else if ko {
                 format!("{line}행 {column}열 근처의 쉼표, 따옴표, 괄호를 확인하세요.")
             } else {
                 format!("check the commas, quotes and brackets near line {line}, column {column}.")
