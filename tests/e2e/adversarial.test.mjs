@@ -70,7 +70,11 @@ for (const c of cases) {
         const bidi = await page.evaluate(() => getComputedStyle(document.querySelector("incident-banner").shadowRoot.querySelector(".title")).unicodeBidi);
         assert.equal(bidi, "isolate");
       }
-      if (c.warning) assert.ok(warnings.some((w) => w.includes(c.warning)), `console warning "${c.warning}": ${warnings}`);
+      if (c.warning) {
+        // Warnings are logged in a task after the render (src/dom/source.rs, `keep`): wait for it.
+        for (let i = 0; i < 200 && !warnings.some((w) => w.includes(c.warning)); i++) await sleep(25);
+        assert.ok(warnings.some((w) => w.includes(c.warning)), `console warning "${c.warning}": ${warnings}`);
+      }
     } else {
       assert.equal(seen.errors.length, 2, "both widgets say so");
       for (const e of seen.errors) assert.ok(e.includes(c.error), `"${e}" should include "${c.error}"`);

@@ -62,6 +62,8 @@ test("a mistake repeated in every incident logs ten warnings and a count, not on
   fs.script("/feed/undeclared.json", [ok(JSON.stringify(feed))]);
   const warnings = [];
   const page = await timelineOn("/feed/undeclared.json", (p) => p.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); }));
+  // Warnings come in a task after the render; wait for them, then a moment for any extra.
+  for (let i = 0; i < 200 && warnings.length < 11; i++) await page.waitForTimeout(25);
   await page.waitForTimeout(200);
   assert.equal(warnings.length, 11, warnings.slice(-2).join("\n"));
   assert.match(warnings[0], /incidents\[0\]\.impacts\[0\]\.service: service "s0" is not declared/);
