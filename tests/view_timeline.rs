@@ -377,6 +377,76 @@ fn a_page_ends_before_its_element_budget_runs_out() {
 }
 
 #[test]
+fn past_two_pages_the_newest_page_is_dropped_and_offered_back() {
+    let f = crowded_feed(30, 40);
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at("2023-01-02T00:00:00+09:00"),
+    };
+    let ids = |t: &TimelineView| -> Vec<String> {
+        t.days
+            .iter()
+            .flat_map(|d| &d.incidents)
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    let elements = |t: &TimelineView| -> usize {
+        t.days
+            .iter()
+            .flat_map(|d| &d.incidents)
+            .map(|i| i.elements())
+            .sum()
+    };
+    let pages: Vec<TimelineView> = (1..=4).map(|p| timeline::build_page(&f, &cx, p)).collect();
+    let per_page = ids(&pages[0]).len();
+    assert!(
+        per_page > 0 && per_page < 15,
+        "several pages here: {per_page} per page"
+    );
+    assert_eq!(pages[0].newer, None);
+    assert_eq!(pages[1].newer, None, "two pages still show the newest");
+    assert_eq!(ids(&pages[1])[..per_page], ids(&pages[0])[..]);
+    // Page 3: pages 2 and 3 shown, page 1 offered back above.
+    assert_eq!(
+        ids(&pages[2]),
+        ids(&pages[1])[per_page..]
+            .to_vec()
+            .into_iter()
+            .chain(ids(&pages[3])[..per_page].iter().cloned())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        pages[2].newer.as_deref(),
+        Some(format!("최근 사건 보기 ({per_page}건 남음)").as_str())
+    );
+    assert_eq!(
+        pages[3].more,
+        Some(format!("더 보기 ({}건 남음)", 30 - 4 * per_page))
+    );
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            elements(page) <= timeline::PAGES_SHOWN * timeline::PAGE_ELEMENTS,
+            "page {}: {} elements",
+            i + 1,
+            elements(page)
+        );
+    }
+    // However far the reader goes, the same bound.
+    let far = timeline::build_page(&f, &cx, 1_000);
+    assert!(elements(&far) <= timeline::PAGES_SHOWN * timeline::PAGE_ELEMENTS);
+    assert_eq!(far.more, None);
+    assert!(!ids(&far).is_empty(), "the last pages, not nothing");
+    assert!(
+        far.page < 30,
+        "the feed's last page ({}), not 1,000",
+        far.page
+    );
+    assert_eq!(pages[3].page, 4);
+}
+
+#[test]
 fn recurrence_counts_outages_up_to_exactly_ninety_days_before() {
     let outage = |id: &str, start: &str| {
         format!(

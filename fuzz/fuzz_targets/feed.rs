@@ -74,5 +74,23 @@ fuzz_target!(|data: &[u8]| {
         let nodes = markup::timeline(&page, labels, None);
         assert!(nodes.is_complete());
         assert!(nodes.elements() <= shown.iter().sum::<usize>() + 2);
+        // Far into the feed ("더 보기" pressed often): the pages shown keep to their budget.
+        let far = timeline::build_page(&f, &cx, 4);
+        let far_shown: Vec<usize> = far
+            .days
+            .iter()
+            .flat_map(|d| &d.incidents)
+            .map(|i| i.elements())
+            .collect();
+        assert!(
+            far_shown.len() <= timeline::PAGES_SHOWN * timeline::PAGE
+                && (far_shown.len() <= timeline::PAGES_SHOWN
+                    || far_shown.iter().sum::<usize>()
+                        <= timeline::PAGES_SHOWN * timeline::PAGE_ELEMENTS),
+            "pages of {} incidents, {} elements",
+            far_shown.len(),
+            far_shown.iter().sum::<usize>()
+        );
+        assert!(markup::timeline(&far, labels, None).is_complete());
     }
 });

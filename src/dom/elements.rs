@@ -40,7 +40,8 @@ struct State {
     content: Element,
     live: Element,
     last: Option<Rendered>,
-    /// Pages of the timeline shown: one, plus one per "더 보기".
+    /// The timeline's last page shown: one, plus one per "더 보기", less one per "최근 사건
+    /// 보기" (see `timeline::build_page`).
     pages: usize,
     /// The shadow root's click listener (dismissal, "더 보기"), removed on disconnect.
     on_click: Closure<dyn FnMut(Event)>,
@@ -253,21 +254,37 @@ fn shadow(el: &HtmlElement) -> Option<(ShadowRoot, Element, Element)> {
 
 fn on_click(el: &HtmlElement, e: &Event) {
     let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-    if target
-        .as_ref()
-        .and_then(|t| t.closest("[data-more]").ok().flatten())
-        .is_some()
-    {
-        with_state(el, |s| s.pages = s.pages.saturating_add(1));
+    let on = |selector: &str| {
+        target
+            .as_ref()
+            .and_then(|t| t.closest(selector).ok().flatten())
+            .is_some()
+    };
+    // "더 보기" shows the next page; "최근 사건 보기" brings back the newest page dropped.
+    let step = if on("[data-more]") {
+        Some(1)
+    } else if on("[data-newer]") {
+        Some(-1)
+    } else {
+        None
+    };
+    if let Some(step) = step {
+        with_state(el, |s| s.pages = s.pages.saturating_add_signed(step).max(1));
         render(el);
-        // Keep the keyboard on the button, now below the newly shown incidents.
-        if let Some(button) = el
-            .shadow_root()
-            .and_then(|r| r.query_selector("[data-more]").ok().flatten())
-        {
-            if let Ok(button) = button.dyn_into::<HtmlElement>() {
-                let _ = button.focus();
-            }
+        // Keep the keyboard on the button pressed; when it is gone (the newest page is back),
+        // on the timeline, whose top is now the newest incident.
+        let root = el.shadow_root();
+        let selector = if step > 0 {
+            "[data-more]"
+        } else {
+            "[data-newer]"
+        };
+        let focus = root
+            .as_ref()
+            .and_then(|r| r.query_selector(selector).ok().flatten())
+            .or_else(|| root.and_then(|r| r.query_selector(".timeline").ok().flatten()));
+        if let Some(focus) = focus.and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+            let _ = focus.focus();
         }
         return;
     }
@@ -488,7 +505,10 @@ fn view_of(el: &HtmlElement, lang: Lang, sources: &[(String, Snapshot)]) -> Opti
         Rendered::Banner(view, notice)
     } else {
         let pages = with_state(el, |s| s.pages).unwrap_or(1);
-        Rendered::Timeline(timeline::build_page(&feed, &cx, pages), notice)
+        let view = timeline::build_page(&feed, &cx, pages);
+        // A feed that shrank has fewer pages: "최근 사건 보기" then counts from its last.
+        with_state(el, |s| s.pages = view.page);
+        Rendered::Timeline(view, notice)
     })
 }
 

@@ -170,6 +170,10 @@ impl Messages for En {
         format!("Show more ({} left)", super::thousands(remaining))
     }
 
+    fn show_newer(&self, hidden: usize) -> String {
+        format!("Show newer ({} left)", super::thousands(hidden))
+    }
+
     fn not_shown(&self, hidden: usize) -> String {
         format!("{} more not shown", super::thousands(hidden))
     }

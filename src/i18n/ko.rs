@@ -155,6 +155,10 @@ impl Messages for Ko {
         format!("더 보기 ({}건 남음)", super::thousands(remaining))
     }
 
+    fn show_newer(&self, hidden: usize) -> String {
+        format!("최근 사건 보기 ({}건 남음)", super::thousands(hidden))
+    }
+
     fn not_shown(&self, hidden: usize) -> String {
         format!("{}건 더 있음 (표시하지 않음)", super::thousands(hidden))
     }

@@ -135,6 +135,9 @@ pub trait Messages {
     fn ago(&self, d: TimeDelta) -> String;
     /// The timeline's button: `더 보기 (9,980건 남음)` / `Show more (9,980 left)`.
     fn show_more(&self, remaining: usize) -> String;
+    /// The timeline's button above, once "더 보기" has dropped newer incidents from the top:
+    /// `최근 사건 보기 (20건 남음)` / `Show newer (20 left)`.
+    fn show_newer(&self, hidden: usize) -> String;
     /// Under a list cut short in the widget: `12건 더 있음 (표시하지 않음)` /
     /// `12 more not shown`.
     fn not_shown(&self, hidden: usize) -> String;

@@ -114,13 +114,24 @@ pub fn banner(view: Option<&BannerView>, labels: &Labels, stale: Option<&str>) -
     n
 }
 
-/// One page of the timeline, with the notice on top and "더 보기" below.
+/// The pages of the timeline shown, with the notice on top, "최근 사건 보기" next when
+/// newer pages were dropped, and "더 보기" below. The section can take focus (not by Tab):
+/// it gets it when the button above goes away.
 pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> Nodes {
     let mut n = Nodes::new();
     n.open("section", "timeline")
         .attr("part", "timeline")
-        .attr("aria-label", labels.timeline);
+        .attr("aria-label", labels.timeline)
+        .attr("tabindex", "-1");
     notice(&mut n, stale);
+    if let Some(newer) = &view.newer {
+        n.open("button", "more-button")
+            .attr("type", "button")
+            .attr("part", "newer")
+            .attr("data-newer", "")
+            .text(newer)
+            .close();
+    }
     if view.days.is_empty() {
         n.leaf("p", "notice", labels.no_incidents);
     }
@@ -389,6 +400,20 @@ mod tests {
             // The page itself: its section, the stale notice and the "더 보기" button.
             assert!(page.elements() <= counted + 3, "{rows} rows per list");
             assert!(page.elements() <= timeline::PAGE_ELEMENTS + 3);
+            // Far into the feed: two pages, and "최근 사건 보기" too.
+            let far = timeline::build_page(&crowded_feed(rows), &cx, 5);
+            let far_counted: usize = far
+                .days
+                .iter()
+                .flat_map(|d| &d.incidents)
+                .map(|i| i.elements())
+                .sum();
+            let far_page = timeline(&far, labels, Some("!"));
+            assert!(
+                far_page.elements() <= far_counted + 4,
+                "{rows} rows per list"
+            );
+            assert!(far_page.elements() <= timeline::PAGES_SHOWN * timeline::PAGE_ELEMENTS + 4);
             let (_, attrs) = read(&page);
             assert_eq!(
                 attrs.iter().any(|(n, _)| n == "start"),

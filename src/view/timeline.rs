@@ -11,13 +11,18 @@ use chrono::{NaiveDate, TimeDelta};
 pub const RECURRENCE_WINDOW_DAYS: i64 = 90;
 
 /// How many incidents a page of the timeline holds at most; the widget shows one page at
-/// first and adds one per "더 보기".
+/// first and adds one per "더 보기", showing at most [`PAGES_SHOWN`] at once.
 pub const PAGE: usize = 20;
 
 /// Elements a page may hold, counted with [`IncidentView::elements`]: a page ends before an
-/// incident that would pass this (it always holds one), so the shadow DOM stays under 2,000
-/// elements whatever the feed holds.
-pub const PAGE_ELEMENTS: usize = 1_800;
+/// incident that would pass this (it always holds one, and one incident, its lists cut to
+/// [`LIST_ROWS`], stays well under it). With [`PAGES_SHOWN`] pages, the shadow DOM stays
+/// under 2,000 elements whatever the feed holds and however often "더 보기" is pressed.
+pub const PAGE_ELEMENTS: usize = 900;
+
+/// Pages shown at once. "더 보기" past this drops the top page (the newest incidents) and
+/// offers them again with a button above ("최근 사건 보기").
+pub const PAGES_SHOWN: usize = 2;
 
 /// Rows of each list (services, workarounds, updates, links) an incident shows in a page;
 /// the rest are counted in one line. An incident with 100,000 updates shows its latest 20.
@@ -31,6 +36,12 @@ pub struct TimelineView {
     pub zone: String,
     /// `더 보기 (9,980건 남음)` when incidents are left to show.
     pub more: Option<String>,
+    /// `최근 사건 보기 (20건 남음)` when newer incidents were dropped from the top (see
+    /// [`PAGES_SHOWN`]).
+    pub newer: Option<String>,
+    /// The last page shown, from 1: the page asked for, or the feed's last page if it has
+    /// fewer (it can shrink between polls).
+    pub page: usize,
 }
 
 /// The incidents that started on one day (in the display zone).
@@ -129,11 +140,12 @@ pub fn build(feed: &Feed, cx: &Context) -> TimelineView {
     build_with(feed, cx, None)
 }
 
-/// Builds the first `pages` pages of the timeline, newest incidents first (see [`PAGE`],
-/// [`PAGE_ELEMENTS`], [`LIST_ROWS`]); only those incidents are turned into views, so a feed
-/// of 10,000 incidents costs a sort, not 10,000 views.
-pub fn build_page(feed: &Feed, cx: &Context, pages: usize) -> TimelineView {
-    build_with(feed, cx, Some(pages))
+/// Builds the timeline's pages up to page `last` (from 1; past the feed's last page, up to
+/// that), newest incidents first, of which it shows the last [`PAGES_SHOWN`] (see [`PAGE`], [`PAGE_ELEMENTS`], [`LIST_ROWS`]); only
+/// the incidents of those pages are turned into views, so a feed of 10,000 incidents costs a
+/// sort, not 10,000 views.
+pub fn build_page(feed: &Feed, cx: &Context, last: usize) -> TimelineView {
+    build_with(feed, cx, Some(last))
 }
 
 fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
@@ -155,8 +167,10 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
     } else {
         usize::MAX
     };
+    // Pages before this one were dropped from the top.
+    let first_shown = pages.map_or(1, |last| last.saturating_sub(PAGES_SHOWN - 1));
     let (mut page, mut in_page, mut budget) = (1, 0, PAGE_ELEMENTS);
-    let mut taken = 0;
+    let (mut dropped, mut read) = (0, 0);
     let mut days: Vec<DayView> = Vec::new();
     for &(start, i) in &order {
         let day = start.map(|t| local(&t, cx.zone).datetime.date());
@@ -172,7 +186,11 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
             budget = budget.saturating_sub(cost);
             in_page += 1;
         }
-        taken += 1;
+        read += 1;
+        if page < first_shown {
+            dropped += 1;
+            continue;
+        }
         let iso = day.map(|d| d.to_string()).unwrap_or_default();
         match days.last_mut() {
             Some(last) if last.iso == iso => last.incidents.push(view),
@@ -183,9 +201,15 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
             }),
         }
     }
-    let remaining = order.len() - taken;
+    // Asked for pages past the feed's end (it shrank since): its last pages instead.
+    if pages.is_some_and(|last| page < last) {
+        return build_with(feed, cx, Some(page));
+    }
+    let remaining = order.len() - read;
     TimelineView {
         more: (remaining > 0).then(|| cx.lang.messages().show_more(remaining)),
+        newer: (dropped > 0).then(|| cx.lang.messages().show_newer(dropped)),
+        page,
         days,
         zone: cx.zone.at(&cx.now).abbr,
     }

@@ -1,6 +1,7 @@
 // A feed of 10,000 incidents and 100,000 updates: the timeline renders a page at a time, so
 // the shadow DOM stays under 2,000 nodes whatever the feed's size; "더 보기" (by keyboard)
-// adds one page, only at the reader's request. Incidents with enormous lists are cut short
+// adds one page, only at the reader's request, and past two pages drops the top one, which
+// "최근 사건 보기" brings back. Incidents with enormous lists are cut short
 // too (the latest updates, the first services), and pages of such incidents hold fewer.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -35,23 +36,61 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
   const count = () => page.evaluate(() => {
     const root = document.querySelector("incident-timeline").shadowRoot;
     return { nodes: root.querySelectorAll("*").length, articles: root.querySelectorAll("article").length,
-      more: root.querySelector("[data-more]")?.textContent };
+      top: root.querySelector("article")?.dataset.incident,
+      more: root.querySelector("[data-more]")?.textContent, newer: root.querySelector("[data-newer]")?.textContent ?? null,
+      focused: root.activeElement?.hasAttribute("data-more") ? "more" : root.activeElement?.hasAttribute("data-newer") ? "newer"
+        : root.activeElement?.classList.contains("timeline") ? "timeline" : null };
   });
+  const left = (n) => n.toLocaleString("en-US");
+  /** Presses Enter on the button `which` ("more" or "newer") and waits for the top incident `top`. */
+  const press = async (which, top) => {
+    await page.evaluate((w) => document.querySelector("incident-timeline").shadowRoot.querySelector(`[data-${w}]`).focus(), which);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((t) =>
+      document.querySelector("incident-timeline").shadowRoot.querySelector("article")?.dataset.incident === t, top);
+    return count();
+  };
   const first = await count();
   assert.ok(body.length > 5_000_000, `a big feed: ${body.length} bytes`);
-  assert.equal(first.articles, 20);
-  assert.equal(first.more, "더 보기 (9,980건 남음)");
+  const n = first.articles; // one page
+  assert.ok(n >= 5 && n <= 20, `a page: ${n} incidents`);
+  assert.equal(first.top, "i0", "newest first");
+  assert.equal(first.more, `더 보기 (${left(10_000 - n)}건 남음)`);
+  assert.equal(first.newer, null);
   assert.ok(first.nodes <= 2000, `DOM bounded: ${first.nodes} nodes`);
   console.log(`first page: ${first.nodes} shadow-DOM nodes for a ${body.length}-byte feed`);
 
   await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-more]").focus());
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article").length === 40);
+  await page.waitForFunction((m) => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article").length === m, 2 * n);
   const second = await count();
-  assert.equal(second.more, "더 보기 (9,960건 남음)");
-  assert.ok(second.nodes - first.nodes <= first.nodes, `one more page only: ${first.nodes} → ${second.nodes} nodes`);
-  const focused = await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.activeElement?.hasAttribute("data-more"));
-  assert.equal(focused, true, "focus stays on the button");
+  assert.equal(second.more, `더 보기 (${left(10_000 - 2 * n)}건 남음)`);
+  assert.equal(second.top, "i0", "two pages: the newest still on top");
+  assert.ok(second.nodes <= 2000, `two pages bounded: ${second.nodes} nodes`);
+  assert.equal(second.focused, "more", "focus stays on the button");
+
+  // A third page: the first is dropped from the top and offered back.
+  const third = await press("more", `i${n}`);
+  assert.equal(third.articles, 2 * n);
+  assert.equal(third.newer, `최근 사건 보기 (${n}건 남음)`);
+  assert.equal(third.more, `더 보기 (${left(10_000 - 3 * n)}건 남음)`);
+  assert.equal(third.focused, "more");
+  // However often the reader presses it, the same bound.
+  let last = third;
+  for (let p = 4; p <= 8; p++) last = await press("more", `i${(p - 2) * n}`);
+  assert.ok(last.nodes <= 2000, `eight pages read, DOM bounded: ${last.nodes} nodes`);
+  assert.equal(last.newer, `최근 사건 보기 (${6 * n}건 남음)`);
+
+  // Back towards the newest: focus stays on "최근 사건 보기" while it is there, then goes to
+  // the timeline, whose top is the newest incident again.
+  const back = await press("newer", `i${5 * n}`);
+  assert.equal(back.newer, `최근 사건 보기 (${5 * n}건 남음)`);
+  assert.equal(back.focused, "newer");
+  for (let p = 6; p >= 3; p--) last = await press("newer", `i${(p - 2) * n}`);
+  const newest = await press("newer", "i0");
+  assert.equal(newest.newer, null);
+  assert.equal(newest.articles, 2 * n);
+  assert.equal(newest.focused, "timeline");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -107,7 +146,7 @@ test("incidents with huge lists: each list cut short with a count, pages within 
   await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-more]").click());
   await page.waitForFunction((n) => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article").length > n, first.articles);
   const second = await state();
-  assert.ok(second.nodes - first.nodes <= 2000, `one more bounded page: ${first.nodes} → ${second.nodes} nodes`);
+  assert.ok(second.nodes <= 2000, `two pages, bounded: ${first.nodes} → ${second.nodes} nodes`);
   assert.deepEqual(errors, []);
   await page.close();
 });
