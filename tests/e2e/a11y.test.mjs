@@ -44,6 +44,7 @@ for (const [name, path, options] of [
   ["dark scheme", "/agency.html", { dark: true }],
   ["compact variant", "/agency.html", { compact: true }],
   ["error messages", "/hostile.html", {}],
+  ["archive, three pages in", "/archive.html", { more: 2 }],
 ]) {
   test(`axe: ${name} has no violations`, async () => {
     const { page, close } = await open(env, path);
@@ -53,6 +54,11 @@ for (const [name, path, options] of [
       if (await page.evaluate((t) => !!document.querySelector(`${t}:not([id])`), tag)) await rendered(page, tag);
     }
     if (options.compact) await page.evaluate(() => document.querySelectorAll("incident-banner, incident-timeline").forEach((e) => e.setAttribute("variant", "compact")));
+    // "더 보기" pressed: the page rendered in the click's own task.
+    for (let i = 0; i < (options.more ?? 0); i++) {
+      await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-more]").click());
+    }
+    if (options.more) await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-newer]"));
     assert.deepEqual(await axe(page), []);
     if (options.dark) await page.screenshot({ path: SCREENSHOTS + "agency-dark.png", fullPage: true });
     if (options.compact) await page.screenshot({ path: SCREENSHOTS + "agency-compact.png", fullPage: true });

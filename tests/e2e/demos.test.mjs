@@ -2,6 +2,7 @@
 // zones, the head snippet, no console noise, and the page's strict CSP obeyed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { setUp, open, rendered, shadowTexts, noisy, SCREENSHOTS } from "./helpers.mjs";
 
 let env;
@@ -97,6 +98,56 @@ test("time-zone=local reads times in the reader's zone", async () => {
   assert.equal(head[2], "Failed (GMT)");
   const rows = await page.evaluate(() => [...document.querySelector("incident-timeline").shadowRoot.querySelectorAll("tbody tr")].map((tr) => tr.children[2].textContent));
   assert.equal(rows[0], "11:40 PM", "08:40 KST is 23:40 GMT the day before");
+  await close();
+});
+
+test("archive page: a year shown a page at a time; past two pages the newest folds away and back", async () => {
+  const { page, log, close } = await open(env, "/archive.html");
+  await rendered(page, "incident-timeline");
+  // The newest incident, read from the feed itself: the timeline's first.
+  const feed = JSON.parse(readFileSync(new URL("../../www/feeds/archive.json", import.meta.url), "utf8"));
+  const start = (i) => Date.parse(i.started_at ?? i.scheduled.from);
+  const newest = [...feed.incidents].sort((a, b) => start(b) - start(a)).map((i) => i.title.ko);
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector("incident-timeline").shadowRoot;
+    return { titles: [...root.querySelectorAll("h3")].map((h) => h.textContent),
+      more: root.querySelector("[data-more]")?.textContent ?? null, newer: root.querySelector("[data-newer]")?.textContent ?? null,
+      focused: root.activeElement?.getAttribute("part") ?? null };
+  });
+  const press = async (button, expectFirst) => {
+    await page.evaluate((b) => document.querySelector("incident-timeline").shadowRoot.querySelector(`[data-${b}]`).focus(), button);
+    await page.keyboard.press("Enter");
+    if (expectFirst !== undefined) {
+      await page.waitForFunction((t) => document.querySelector("incident-timeline").shadowRoot.querySelector("h3")?.textContent === t, expectFirst);
+    }
+    return state();
+  };
+  const first = await state();
+  const n = first.titles.length;
+  assert.ok(n > 5 && n <= 20, `a page of ${n}`);
+  assert.deepEqual(first.titles, newest.slice(0, n), "newest first");
+  assert.equal(first.more, `더 보기 (${60 - n}건 남음)`);
+  assert.equal(first.newer, null);
+
+  await press("more");
+  await page.waitForFunction((m) => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("h3").length > m, n);
+  const two = await state();
+  assert.deepEqual(two.titles.slice(0, n), first.titles, "a second page below the first");
+  assert.equal(two.newer, null);
+  assert.equal(two.focused, "more");
+  const third = await press("more", newest[n]);
+  assert.deepEqual(third.titles[0], newest[n], "the first page folded away");
+  assert.equal(third.newer, `최근 사건 보기 (${n}건 남음)`);
+  assert.equal(third.focused, "more");
+  await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-newer]").scrollIntoView());
+  await page.screenshot({ path: SCREENSHOTS + "archive.png" });
+
+  const back = await press("newer", newest[0]);
+  assert.deepEqual(back.titles, two.titles, "back to the first two pages");
+  assert.equal(back.newer, null);
+  assert.equal(back.focused, "timeline", "focus on the timeline once its button is gone");
+  assert.deepEqual(noisy(log), []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   await close();
 });
 

@@ -10,7 +10,7 @@ before(async () => { env = await setUp(); });
 after(async () => { await env?.close(); });
 
 const QUIET = JSON.stringify({ version: 1, publisher: { name: "행정안전부", time_zone: "Asia/Seoul" }, incidents: [] });
-const PAGES = ["agency.html", "agency-en.html", "agency-maintenance.html", "news.html", "snippet.html", "snippet-quiet.html", "hostile.html"];
+const PAGES = ["agency.html", "agency-en.html", "agency-maintenance.html", "news.html", "archive.html", "snippet.html", "snippet-quiet.html", "hostile.html"];
 
 for (const path of PAGES) {
   test(`${path} with nothing to announce: no layout shift`, async () => {
