@@ -421,6 +421,36 @@ fn past_two_pages_the_newest_page_is_dropped_and_offered_back() {
         pages[2].newer.as_deref(),
         Some(format!("최근 사건 보기 ({per_page}건 남음)").as_str())
     );
+    // What the live region says after the button: which incidents are shown now.
+    assert_eq!(
+        pages[0].showing,
+        Some(format!("1–{per_page}번째 사건 표시 중 (모두 30건)"))
+    );
+    assert_eq!(
+        pages[2].showing,
+        Some(format!(
+            "{}–{}번째 사건 표시 중 (모두 30건)",
+            per_page + 1,
+            3 * per_page
+        ))
+    );
+    let en = timeline::build_page(
+        &f,
+        &Context {
+            lang: Lang::En,
+            ..cx
+        },
+        2,
+    );
+    assert_eq!(
+        en.showing,
+        Some(format!("Showing incidents 1–{} of 30", 2 * per_page))
+    );
+    assert_eq!(
+        timeline::build(&f, &cx).showing,
+        None,
+        "the static page has no buttons"
+    );
     assert_eq!(
         pages[3].more,
         Some(format!("더 보기 ({}건 남음)", 30 - 4 * per_page))

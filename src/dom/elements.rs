@@ -271,6 +271,13 @@ fn on_click(el: &HtmlElement, e: &Event) {
     if let Some(step) = step {
         with_state(el, |s| s.pages = s.pages.saturating_add_signed(step).max(1));
         render(el);
+        // Say which incidents are shown now: the change happened out of the reader's sight.
+        with_state(el, |s| {
+            if let Some(Rendered::Timeline(view, _)) = &s.last {
+                s.live.set_text_content(None);
+                s.live.set_text_content(view.showing.as_deref());
+            }
+        });
         // Keep the keyboard on the button pressed; when it is gone (the newest page is back),
         // on the timeline, whose top is now the newest incident.
         let root = el.shadow_root();

@@ -33,6 +33,7 @@ static LABELS: Labels = Labels {
     links: "Links",
     more_info: "More information",
     no_incidents: "No known outages or maintenance.",
+    showing: ["Showing incidents ", "–", " of ", ""],
     loading: "Loading incident information…",
     error_fetch: "Could not load incident information.",
     error_http: "Could not load incident information (server answered {status}).",

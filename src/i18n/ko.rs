@@ -30,6 +30,7 @@ static LABELS: Labels = Labels {
     links: "관련 링크",
     more_info: "자세히 보기",
     no_incidents: "현재 알려진 장애나 점검이 없습니다.",
+    showing: ["", "–", "번째 사건 표시 중 (모두 ", "건)"],
     loading: "장애 정보를 불러오는 중…",
     error_fetch: "장애 정보를 불러오지 못했습니다.",
     error_http: "장애 정보를 불러오지 못했습니다 (서버 응답 {status}).",

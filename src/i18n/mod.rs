@@ -42,6 +42,15 @@ impl Lang {
             Lang::En => &en::En,
         }
     }
+
+    /// Which incidents the timeline shows, for its live region after a page button:
+    /// `16–30번째 사건 표시 중 (모두 60건)` / `Showing incidents 16–30 of 60`. One function
+    /// for both languages (only the words differ): a `format!` per language cost ~200 B.
+    pub fn showing(self, from: usize, to: usize, total: usize) -> String {
+        let [a, b, c, d] = self.messages().labels().showing;
+        let (from, to, total) = (thousands(from), thousands(to), thousands(total));
+        crate::text::join(&[a, &from, b, &to, c, &total, d], "")
+    }
 }
 
 impl Text {
@@ -149,6 +158,8 @@ pub trait Messages {
 /// Fixed phrases, one struct per language so a missing translation fails to compile.
 #[derive(Debug)]
 pub struct Labels {
+    /// The words around the three numbers of [`Lang::showing`].
+    pub showing: [&'static str; 4],
     pub affected: &'static str,
     pub expected_end: &'static str,
     pub latest_update: &'static str,

@@ -42,6 +42,10 @@ pub struct TimelineView {
     /// The last page shown, from 1: the page asked for, or the feed's last page if it has
     /// fewer (it can shrink between polls).
     pub page: usize,
+    /// `16–30번째 사건 표시 중 (모두 60건)`: what a screen reader hears after "더 보기" or
+    /// "최근 사건 보기", whose effect is otherwise out of sight. `None` for the static page
+    /// and a feed without incidents.
+    pub showing: Option<String>,
 }
 
 /// The incidents that started on one day (in the display zone).
@@ -209,6 +213,8 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
     TimelineView {
         more: (remaining > 0).then(|| cx.lang.messages().show_more(remaining)),
         newer: (dropped > 0).then(|| cx.lang.messages().show_newer(dropped)),
+        showing: (pages.is_some() && read > dropped)
+            .then(|| cx.lang.showing(dropped + 1, read, order.len())),
         page,
         days,
         zone: cx.zone.at(&cx.now).abbr,

@@ -38,6 +38,7 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
     return { nodes: root.querySelectorAll("*").length, articles: root.querySelectorAll("article").length,
       top: root.querySelector("article")?.dataset.incident,
       more: root.querySelector("[data-more]")?.textContent, newer: root.querySelector("[data-newer]")?.textContent ?? null,
+      live: root.querySelector(".live")?.textContent ?? null,
       focused: root.activeElement?.hasAttribute("data-more") ? "more" : root.activeElement?.hasAttribute("data-newer") ? "newer"
         : root.activeElement?.classList.contains("timeline") ? "timeline" : null };
   });
@@ -75,6 +76,7 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
   assert.equal(third.newer, `최근 사건 보기 (${n}건 남음)`);
   assert.equal(third.more, `더 보기 (${left(10_000 - 3 * n)}건 남음)`);
   assert.equal(third.focused, "more");
+  assert.equal(third.live, `${n + 1}–${3 * n}번째 사건 표시 중 (모두 10,000건)`, "the live region says what is shown");
   // However often the reader presses it, the same bound.
   let last = third;
   for (let p = 4; p <= 8; p++) last = await press("more", `i${(p - 2) * n}`);
@@ -91,6 +93,7 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
   assert.equal(newest.newer, null);
   assert.equal(newest.articles, 2 * n);
   assert.equal(newest.focused, "timeline");
+  assert.equal(newest.live, `1–${2 * n}번째 사건 표시 중 (모두 10,000건)`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -146,6 +146,8 @@ test("archive page: a year shown a page at a time; past two pages the newest fol
   assert.deepEqual(back.titles, two.titles, "back to the first two pages");
   assert.equal(back.newer, null);
   assert.equal(back.focused, "timeline", "focus on the timeline once its button is gone");
+  assert.equal(await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector(".live").textContent),
+    `1–${back.titles.length}번째 사건 표시 중 (모두 60건)`, "a screen reader hears what is shown now");
   assert.deepEqual(noisy(log), []);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   await close();
