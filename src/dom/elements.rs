@@ -127,6 +127,8 @@ pub fn element_attribute_changed(el: HtmlElement, name: String) {
             let new = src_urls(&el);
             let old = with_state(&el, |s| {
                 s.last = None;
+                // Other feeds: the timeline starts again from the newest incidents.
+                s.pages = 1;
                 std::mem::replace(&mut s.urls, new.clone())
             })
             .unwrap_or_default();

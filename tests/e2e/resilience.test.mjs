@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
-import { startFaultServer, feedBody, ok, status } from "./faults.mjs";
+import { startFaultServer, feedBody, ok, status, bigFeed } from "./faults.mjs";
 import { LAUNCH } from "./helpers.mjs";
 
 let fs, browser;
@@ -249,5 +249,36 @@ test("Cache-Control: max-age longer than the poll interval is respected", async 
   const waited = await nextRequest(page, path, 20 * 60_000, 10_000);
   assert.ok(waited >= 600_000, `waited ${waited} ms, max-age asks for 600 s`);
   assert.equal(fs.requests(path).at(-1).headers["if-none-match"] !== undefined, true, "answered by 304s carrying max-age");
+  await context.close();
+});
+
+test("three pages into a timeline: a feed that shrinks shows its last pages and counts from there; another src starts at the newest", async () => {
+  const path = "/feed/shrinking.json";
+  fs.script(path, [ok(bigFeed(80, 1)), ok(bigFeed(30, 1)), ok(bigFeed(81, 1))]);
+  fs.script("/feed/another.json", [ok(bigFeed(80, 1))]);
+  const { page, log, context } = await pageWith(`<incident-timeline id="t" src="${path}" poll="60"></incident-timeline>`);
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector("#t").shadowRoot;
+    const ids = [...root.querySelectorAll("article")].map((a) => a.dataset.incident);
+    return { top: ids[0], count: ids.length, newer: !!root.querySelector("[data-newer]"), more: !!root.querySelector("[data-more]") };
+  });
+  await eventually(async () => assert.ok((await state()).count > 0));
+  const n = (await state()).count; // a page
+  assert.ok(n >= 15 && n <= 20, `a page of ${n}`);
+  for (let i = 0; i < 2; i++) await page.evaluate(() => document.querySelector("#t").shadowRoot.querySelector("[data-more]").click());
+  assert.deepEqual(await state(), { top: `i${n}`, count: 2 * n, newer: true, more: true }, "pages 2 and 3");
+
+  // The next poll brings 30 incidents (two pages): both shown, nothing to go back to.
+  await nextRequest(page, path);
+  await eventually(async () => assert.deepEqual(await state(), { top: "i0", count: 30, newer: false, more: false }));
+  // And when it grows again, the reader stays where the shrunk feed left them (its two
+  // pages), not on the page reached before.
+  await nextRequest(page, path);
+  await eventually(async () => assert.deepEqual(await state(), { top: "i0", count: 2 * n, newer: false, more: true }));
+
+  // Another feed: its first page, not the page the reader had reached on this one.
+  await page.evaluate(() => document.querySelector("#t").setAttribute("src", "/feed/another.json"));
+  await eventually(async () => assert.deepEqual(await state(), { top: "i0", count: n, newer: false, more: true }));
+  assert.deepEqual(log.errors, []);
   await context.close();
 });
