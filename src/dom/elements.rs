@@ -263,14 +263,10 @@ fn on_click(el: &HtmlElement, e: &Event) {
             .is_some()
     };
     // "더 보기" shows the next page; "최근 사건 보기" brings back the newest page dropped.
-    let step = if on("[data-more]") {
-        Some(1)
-    } else if on("[data-newer]") {
-        Some(-1)
-    } else {
-        None
-    };
-    if let Some(step) = step {
+    let paging = [("[data-more]", 1), ("[data-newer]", -1)]
+        .into_iter()
+        .find(|(selector, _)| on(selector));
+    if let Some((selector, step)) = paging {
         with_state(el, |s| s.pages = s.pages.saturating_add_signed(step).max(1));
         render(el);
         // Say which incidents are shown now: the change happened out of the reader's sight.
@@ -283,11 +279,6 @@ fn on_click(el: &HtmlElement, e: &Event) {
         // Keep the keyboard on the button pressed; when it is gone (the newest page is back),
         // on the timeline, whose top is now the newest incident.
         let root = el.shadow_root();
-        let selector = if step > 0 {
-            "[data-more]"
-        } else {
-            "[data-newer]"
-        };
         let focus = root
             .as_ref()
             .and_then(|r| r.query_selector(selector).ok().flatten())
@@ -297,9 +288,7 @@ fn on_click(el: &HtmlElement, e: &Event) {
         }
         return;
     }
-    let key = e
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
+    let key = target
         .and_then(|t| t.closest("[data-dismiss]").ok().flatten())
         .and_then(|b| b.get_attribute("data-dismiss"));
     let Some(key) = key else { return };
