@@ -175,12 +175,7 @@ fn statuspage_documents_render_like_our_feeds() {
     assert_eq!(b.timing.as_deref(), Some("1시간 6분째"));
     assert_eq!(b.more.as_deref(), Some("외 3건"));
     let t = timeline::build(&f, &cx);
-    let login = t
-        .days
-        .iter()
-        .flat_map(|d| &d.incidents)
-        .find(|i| i.id == "p31zjtct2jer")
-        .unwrap();
+    let login = t.incidents().find(|i| i.id == "p31zjtct2jer").unwrap();
     let row = &login.impacts[0];
     assert_eq!(
         (row.service.text.as_str(), row.start.as_str()),

@@ -349,13 +349,7 @@ fn a_page_ends_before_its_element_budget_runs_out() {
         zone: &zone,
         now: at("2023-01-02T00:00:00+09:00"),
     };
-    let shown = |t: &TimelineView| -> Vec<usize> {
-        t.days
-            .iter()
-            .flat_map(|d| &d.incidents)
-            .map(|i| i.elements())
-            .collect()
-    };
+    let shown = |t: &TimelineView| -> Vec<usize> { t.incidents().map(|i| i.elements()).collect() };
     let first = shown(&timeline::build_page(&f, &cx, 1));
     assert!(
         first.len() < timeline::PAGE,
@@ -385,20 +379,8 @@ fn past_two_pages_the_newest_page_is_dropped_and_offered_back() {
         zone: &zone,
         now: at("2023-01-02T00:00:00+09:00"),
     };
-    let ids = |t: &TimelineView| -> Vec<String> {
-        t.days
-            .iter()
-            .flat_map(|d| &d.incidents)
-            .map(|i| i.id.clone())
-            .collect()
-    };
-    let elements = |t: &TimelineView| -> usize {
-        t.days
-            .iter()
-            .flat_map(|d| &d.incidents)
-            .map(|i| i.elements())
-            .sum()
-    };
+    let ids = |t: &TimelineView| -> Vec<String> { t.incidents().map(|i| i.id.clone()).collect() };
+    let elements = |t: &TimelineView| -> usize { t.incidents().map(|i| i.elements()).sum() };
     let pages: Vec<TimelineView> = (1..=4).map(|p| timeline::build_page(&f, &cx, p)).collect();
     let per_page = ids(&pages[0]).len();
     assert!(
@@ -501,11 +483,7 @@ fn recurrence_counts_outages_up_to_exactly_ninety_days_before() {
     };
     let recurrence = |earlier: &str| {
         let t = timeline::build(&feed_of(earlier), &cx);
-        let now = t
-            .days
-            .iter()
-            .flat_map(|d| &d.incidents)
-            .find(|i| i.id == "now");
+        let now = t.incidents().find(|i| i.id == "now");
         now.unwrap().impacts[0].recurrence.clone()
     };
     assert_eq!(

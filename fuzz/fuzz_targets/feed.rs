@@ -56,13 +56,11 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         // A page of the widget: within its element budget, unless one incident fills it.
+        let elements = |t: &timeline::TimelineView| -> Vec<usize> {
+            t.incidents().map(|i| i.elements()).collect()
+        };
         let page = timeline::build_page(&f, &cx, 1);
-        let shown: Vec<usize> = page
-            .days
-            .iter()
-            .flat_map(|d| &d.incidents)
-            .map(|i| i.elements())
-            .collect();
+        let shown = elements(&page);
         assert!(
             shown.len() <= timeline::PAGE
                 && (shown.len() == 1 || shown.iter().sum::<usize>() <= timeline::PAGE_ELEMENTS),
@@ -76,12 +74,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(nodes.elements() <= shown.iter().sum::<usize>() + 2);
         // Far into the feed ("더 보기" pressed often): the pages shown keep to their budget.
         let far = timeline::build_page(&f, &cx, 4);
-        let far_shown: Vec<usize> = far
-            .days
-            .iter()
-            .flat_map(|d| &d.incidents)
-            .map(|i| i.elements())
-            .collect();
+        let far_shown = elements(&far);
         assert!(
             far_shown.len() <= timeline::PAGES_SHOWN * timeline::PAGE
                 && (far_shown.len() <= timeline::PAGES_SHOWN

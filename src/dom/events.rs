@@ -51,7 +51,7 @@ pub fn timeline_updated(el: &HtmlElement, view: &TimelineView, stale: bool) {
     set(&d, "kind", "timeline");
     set(&d, "stale", stale);
     let list = Array::new();
-    for inc in view.days.iter().flat_map(|d| &d.incidents) {
+    for inc in view.incidents() {
         let o = Object::new();
         set(&o, "id", inc.id.as_str());
         set(&o, "title", inc.title.as_str());

@@ -389,7 +389,7 @@ mod tests {
         for rows in [0, 1, 3, 45] {
             let view = timeline::build_page(&crowded_feed(rows), &cx, 1);
             let mut counted = 0;
-            for inc in view.days.iter().flat_map(|d| &d.incidents) {
+            for inc in view.incidents() {
                 let mut one = Nodes::new();
                 incident(&mut one, inc, labels, &view.zone);
                 // Its day's section, h2 and time are counted with each incident.
@@ -402,12 +402,7 @@ mod tests {
             assert!(page.elements() <= timeline::PAGE_ELEMENTS + 3);
             // Far into the feed: two pages, and "최근 사건 보기" too.
             let far = timeline::build_page(&crowded_feed(rows), &cx, 5);
-            let far_counted: usize = far
-                .days
-                .iter()
-                .flat_map(|d| &d.incidents)
-                .map(|i| i.elements())
-                .sum();
+            let far_counted: usize = far.incidents().map(|i| i.elements()).sum();
             let far_page = timeline(&far, labels, Some("!"));
             assert!(
                 far_page.elements() <= far_counted + 4,

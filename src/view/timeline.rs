@@ -48,6 +48,13 @@ pub struct TimelineView {
     pub showing: Option<String>,
 }
 
+impl TimelineView {
+    /// Every incident shown, in order, across its days.
+    pub fn incidents(&self) -> impl Iterator<Item = &IncidentView> {
+        self.days.iter().flat_map(|d| &d.incidents)
+    }
+}
+
 /// The incidents that started on one day (in the display zone).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayView {
