@@ -4,12 +4,12 @@
 use super::timer::Timeout;
 use crate::poll;
 use crate::view::notice::Problem;
-use gloo_net::http::{Request, Response};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, RequestCache, RequestCredentials};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, RequestInit, Response};
 
 #[wasm_bindgen]
 extern "C" {
@@ -22,6 +22,10 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn controller(this: &Prefetched) -> AbortController;
+
+    /// The page's `fetch`, called directly: the request needs nothing a wrapper adds.
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_init(url: &str, init: &RequestInit) -> js_sys::Promise;
 
     // Defined in `define.js` (the same ES module as the glue); `catch` covers builds without
     // it, such as the wasm-bindgen tests.
@@ -74,7 +78,36 @@ impl Failure {
 }
 
 fn header(r: &Response, name: &str) -> Option<String> {
-    r.headers().get(name)
+    r.headers().get(name).ok().flatten()
+}
+
+/// The `message` of a rejection (a `TypeError` from `fetch`, an `AbortError`), for the
+/// developer's detail.
+fn message(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default()
+}
+
+/// The cookie-free GET, conditional when `validators` has anything. `define.js` sends the
+/// same GET (unconditional: a new page has no validators) before the wasm is loaded.
+fn send(url: &str, validators: &Validators, signal: &web_sys::AbortSignal) -> js_sys::Promise {
+    let init = RequestInit::new();
+    init.set_credentials(RequestCredentials::Omit);
+    // We revalidate ourselves; the browser's cache must not answer in our place.
+    init.set_cache(RequestCache::NoStore);
+    init.set_signal(Some(signal));
+    if let Ok(headers) = Headers::new() {
+        if let Some(etag) = &validators.etag {
+            let _ = headers.set("If-None-Match", etag);
+        }
+        if let Some(lm) = &validators.last_modified {
+            let _ = headers.set("If-Modified-Since", lm);
+        }
+        init.set_headers(&headers);
+    }
+    fetch_with_init(url, &init)
 }
 
 /// Requests `url`; `now` (for `Retry-After` dates) is the reader's clock.
@@ -101,40 +134,22 @@ pub async fn fetch(
             controller.abort();
         })
     };
-    let fail = |e: &dyn std::fmt::Display| {
+    let fail = |e: JsValue| {
         if timed_out.get() {
             Failure::new(
                 Problem::Timeout,
                 format!("no complete answer within {} s", timeout.as_secs()),
             )
         } else {
-            Failure::new(Problem::Network, format!("request failed: {e}"))
+            Failure::new(Problem::Network, format!("request failed: {}", message(&e)))
         }
     };
 
-    let response = match prefetched {
-        Some(p) => wasm_bindgen_futures::JsFuture::from(p.response())
-            .await
-            .map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
-            .map_err(|e| {
-                let message = js_sys::Reflect::get(&e, &"message".into()).ok();
-                fail(&message.and_then(|m| m.as_string()).unwrap_or_default())
-            })?,
-        None => {
-            let mut request = Request::get(url)
-                .credentials(RequestCredentials::Omit)
-                // We revalidate ourselves; the browser's cache must not answer in our place.
-                .cache(RequestCache::NoStore)
-                .abort_signal(Some(&controller.signal()));
-            if let Some(etag) = &validators.etag {
-                request = request.header("If-None-Match", etag);
-            }
-            if let Some(lm) = &validators.last_modified {
-                request = request.header("If-Modified-Since", lm);
-            }
-            request.send().await.map_err(|e| fail(&e))?
-        }
+    let sent = match prefetched {
+        Some(p) => p.response(),
+        None => send(url, validators, &controller.signal()),
     };
+    let response: Response = JsFuture::from(sent).await.map_err(&fail)?.unchecked_into();
     let max_age = header(&response, "cache-control")
         .as_deref()
         .and_then(poll::parse_max_age);
@@ -163,7 +178,8 @@ pub async fn fetch(
         controller.abort();
         return Err(too_large());
     }
-    let bytes = response.binary().await.map_err(|e| fail(&e))?;
+    let body = response.array_buffer().map_err(&fail)?;
+    let bytes = js_sys::Uint8Array::new(&JsFuture::from(body).await.map_err(&fail)?).to_vec();
     if bytes.len() as u64 > max_bytes {
         return Err(too_large());
     }
