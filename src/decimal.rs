@@ -30,7 +30,7 @@ pub fn thousandths(s: &str) -> Option<u64> {
     });
     let fraction = fraction
         .bytes()
-        .chain(std::iter::repeat(b'0'))
+        .chain(core::iter::repeat(b'0'))
         .take(3)
         .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
     Some(whole.saturating_mul(1000).saturating_add(fraction))

@@ -2,6 +2,20 @@
 //!
 //! The pure core (`feed`, `time`, `i18n`, `view`) has no browser dependency and is tested
 //! natively; `dom` is the thin layer that turns view models into Shadow DOM nodes.
+//!
+//! The crate is `no_std` (with `alloc`). Built for wasm without the default `std` feature, as
+//! the published bundle is, the standard library is not linked at all: a panic traps at once
+//! instead of going through std's panic hook and message formatting, about 5 KB of wasm
+//! that a page would download and never run usefully (wasm32-unknown-unknown has no stderr).
+//! Natively, and in the browser tests, std is linked as usual.
+
+#![no_std]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod prelude;
 
 pub mod adapters;
 pub mod decimal;
@@ -15,3 +29,11 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+
+/// Without std nothing else handles a panic: trap, as `panic = "abort"` does with std (whose
+/// message would go to a stderr that wasm32-unknown-unknown does not have).
+#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}

@@ -9,7 +9,7 @@
 //! - After a success, `Cache-Control: max-age` may stretch the interval, never shrink it.
 
 use crate::time::Instant;
-use std::time::Duration;
+use core::time::Duration;
 
 /// Polling interval unless the page says otherwise.
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(60);

@@ -5,6 +5,8 @@
 //! the comparison goes through one `&mut dyn FnMut(usize, usize) -> bool` on positions, so
 //! the binary holds a single merge sort; only the thin wrappers below are generic.
 
+use crate::prelude::*;
+
 /// Sorts `items` stably (equal items keep their order) by `less(a, b)`: "`a` goes before
 /// `b`". O(n log n) comparisons, like `slice::sort_by`.
 pub fn sort_by<T>(items: &mut Vec<T>, less: impl Fn(&T, &T) -> bool) {
@@ -12,7 +14,7 @@ pub fn sort_by<T>(items: &mut Vec<T>, less: impl Fn(&T, &T) -> bool) {
         return;
     }
     let order = stable_order(items.len(), &mut |a, b| less(&items[a], &items[b]));
-    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    let mut slots: Vec<Option<T>> = core::mem::take(items).into_iter().map(Some).collect();
     items.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
@@ -44,7 +46,7 @@ fn stable_order(len: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<u
             }
             start = end;
         }
-        std::mem::swap(&mut from, &mut to);
+        core::mem::swap(&mut from, &mut to);
         width *= 2;
     }
     from

@@ -2,6 +2,8 @@
 //! generic copier, which the wasm held twice (once for `&str`, once for `String` parts,
 //! ~2 KB of code each) for a dozen short labels.
 
+use crate::prelude::*;
+
 /// `parts` with `sep` between them, like `parts.join(sep)`.
 pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
     let mut out = String::new();
@@ -17,6 +19,7 @@ pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::join;
+    use crate::prelude::*;
 
     #[test]
     fn joins_like_the_standard_library() {

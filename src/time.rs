@@ -5,6 +5,8 @@
 //! short name at this instant?". In the browser the answer comes from `Intl`; natively,
 //! and for feeds without a named zone, it is a [`FixedZone`].
 
+use crate::prelude::*;
+
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta};
 
 /// A point in time as written in a feed: RFC 3339 with its offset kept.
@@ -181,7 +183,7 @@ pub fn rfc3339(t: &Instant) -> String {
 /// format-parsing machinery (about 15 KB) into the wasm.
 pub fn parse_rfc3339(s: &str) -> Option<Instant> {
     let b = s.as_bytes();
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+    let num = |range: core::ops::Range<usize>| -> Option<u32> {
         let digits = b.get(range)?;
         digits.iter().try_fold(0u32, |n, &d| {
             d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))

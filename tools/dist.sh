@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # everywhere so two checkouts build the same wasm (and ~1 KB shorter).
 registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
 RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$registry=/registry" \
-  cargo build --quiet --release --lib --target wasm32-unknown-unknown
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name incident-banner \
   target/wasm32-unknown-unknown/release/incident_banner.wasm

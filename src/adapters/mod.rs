@@ -1,6 +1,8 @@
 //! Input formats other than our own feed, mapped into the same [`Feed`] types, and the one
 //! entry point that tells them apart by looking at the document itself (never the URL).
 
+use crate::prelude::*;
+
 pub mod statuspage;
 
 use crate::feed::{self, ErrorKind, Feed, ParseError, ParseErrors};

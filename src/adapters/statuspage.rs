@@ -17,6 +17,8 @@
 //! | `page.time_zone` | publisher time zone |
 //! | `scheduled_for` / `scheduled_until` | the maintenance window |
 
+use crate::prelude::*;
+
 use crate::feed::json::Json;
 use crate::feed::{
     Feed, Impact, ImpactLevel, Incident, Kind, Link, Publisher, Service, Severity, Status, Text,

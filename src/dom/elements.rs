@@ -9,6 +9,9 @@
 //! new mutates nothing, and a ticking duration is patched in place (outside any live
 //! region) instead of re-inserting an alert.
 
+use super::local::Local;
+use crate::prelude::*;
+
 use super::source::{self, Change, Snapshot};
 use super::{events, render, storage, style, zone};
 use crate::feed::{Feed, Quoted};
@@ -18,7 +21,7 @@ use crate::view::banner::{self, BannerView, Dismissible, Options};
 use crate::view::timeline::{self, TimelineView};
 use crate::view::{announce, markup, notice, Context};
 use chrono::{DateTime, TimeDelta};
-use std::cell::RefCell;
+use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -47,11 +50,9 @@ struct State {
     on_click: Closure<dyn FnMut(Event)>,
 }
 
-thread_local! {
-    static ELEMENTS: RefCell<Vec<State>> = const { RefCell::new(Vec::new()) };
-    /// Head-snippet banners not inserted yet: they wait for something to announce.
-    static PENDING: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
-}
+static ELEMENTS: Local<RefCell<Vec<State>>> = Local::new(RefCell::new(Vec::new()));
+/// Head-snippet banners not inserted yet: they wait for something to announce.
+static PENDING: Local<RefCell<Vec<HtmlElement>>> = Local::new(RefCell::new(Vec::new()));
 
 fn warn(message: &str) {
     web_sys::console::warn_1(&format!("incident-banner: {message}").into());
@@ -129,7 +130,7 @@ pub fn element_attribute_changed(el: HtmlElement, name: String) {
                 s.last = None;
                 // Other feeds: the timeline starts again from the newest incidents.
                 s.pages = 1;
-                std::mem::replace(&mut s.urls, new.clone())
+                core::mem::replace(&mut s.urls, new.clone())
             })
             .unwrap_or_default();
             for url in old.iter().filter(|u| !new.contains(u)) {

@@ -1,12 +1,14 @@
 //! One feed request: no cookies, conditional (`If-None-Match` / `If-Modified-Since`), with a
 //! timeout and a size limit, and every failure returned as a value.
 
+use crate::prelude::*;
+
 use super::timer::Timeout;
 use crate::poll;
 use crate::view::notice::Problem;
-use std::cell::Cell;
-use std::rc::Rc;
-use std::time::Duration;
+use alloc::rc::Rc;
+use core::cell::Cell;
+use core::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, RequestInit, Response};

@@ -9,6 +9,7 @@ pub mod events;
 pub mod fetch;
 #[cfg(not(target_feature = "atomics"))]
 mod heap;
+mod local;
 pub mod render;
 pub mod source;
 pub mod storage;

@@ -5,6 +5,9 @@
 //! through storage); polling pauses while the tab is hidden; when the last element leaves,
 //! the timer goes with it.
 
+use super::local::Local;
+use crate::prelude::*;
+
 use super::fetch::{self, Failure, Fetched, Validators};
 use super::timer::Timeout;
 use super::{elements, storage};
@@ -12,10 +15,10 @@ use crate::feed::{self, Feed};
 use crate::poll::{self, Outcome};
 use crate::time::Instant;
 use crate::view::notice::Problem;
+use alloc::rc::Rc;
 use chrono::DateTime;
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-use std::time::Duration;
+use core::cell::{Cell, RefCell};
+use core::time::Duration;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -88,10 +91,8 @@ impl Sources {
     }
 }
 
-thread_local! {
-    static SOURCES: RefCell<Sources> = RefCell::new(Sources::default());
-    static VISIBILITY_LISTENING: Cell<bool> = const { Cell::new(false) };
-}
+static SOURCES: Local<RefCell<Sources>> = Local::new(RefCell::new(Sources(Vec::new())));
+static VISIBILITY_LISTENING: Local<Cell<bool>> = Local::new(Cell::new(false));
 
 fn now_ms() -> f64 {
     js_sys::Date::now()

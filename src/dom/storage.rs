@@ -2,6 +2,8 @@
 //! is down still sees what was known) and the banners the reader closed. Storage may be
 //! missing, full or forbidden (private mode, sandboxed frames): every call fails quietly.
 
+use crate::prelude::*;
+
 use web_sys::Storage;
 
 const FEED_PREFIX: &str = "incident-banner:feed:";
@@ -29,7 +31,7 @@ pub fn save_feed(url: &str, at: f64, body: &[u8]) {
     if body.len() > MAX_STORED_BYTES {
         return;
     }
-    let Ok(body) = std::str::from_utf8(body) else {
+    let Ok(body) = core::str::from_utf8(body) else {
         return;
     };
     if let Some(s) = storage() {

@@ -1,7 +1,9 @@
 //! The widget's stylesheet: one constructable sheet shared by every shadow root, so pages
 //! whose CSP forbids inline styles still work and host CSS never reaches inside.
 
-use std::cell::OnceCell;
+use super::local::Local;
+
+use core::cell::OnceCell;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
 /// `:host` declarations are `!important` on purpose: inside a shadow tree's own context,
@@ -73,9 +75,7 @@ border-radius:6px;padding:6px 14px;cursor:pointer}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 "#;
 
-thread_local! {
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
-}
+static SHEET: Local<OnceCell<Option<CssStyleSheet>>> = Local::new(OnceCell::new());
 
 /// Adopts the shared stylesheet into `root`.
 pub fn adopt(root: &ShadowRoot) {

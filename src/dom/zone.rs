@@ -1,10 +1,13 @@
 //! Display zones from the browser's `Intl`: we ship no time-zone database.
 
+use super::local::Local;
+use crate::prelude::*;
+
 use crate::time::{
     known_abbreviation, offset_abbr, steady_zone, FixedZone, Instant, Zone, ZoneInfo,
 };
+use core::cell::{OnceCell, RefCell};
 use js_sys::{Array, Object, Reflect};
-use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 
 /// The zone named `name` (`Asia/Seoul`), or the reader's own zone for `None`; `None` back
@@ -77,11 +80,12 @@ fn formatter(zone: Option<&str>, style: &str) -> Result<DateTimeFormat, JsValue>
     DateTimeFormat::new("en-US", &options)
 }
 
-thread_local! {
-    /// Zones already built, by name (`None`: the reader's own): every render asks for its
-    /// zone, and each `Intl.DateTimeFormat` costs far more than the lookup.
-    static BUILT: RefCell<Vec<(Option<String>, IntlZone)>> = const { RefCell::new(Vec::new()) };
-}
+/// A zone's name (`None`: the reader's own) and the zone built for it.
+type Built = (Option<String>, IntlZone);
+
+/// Zones already built: every render asks for its zone, and each `Intl.DateTimeFormat` costs
+/// far more than the lookup.
+static BUILT: Local<RefCell<Vec<Built>>> = Local::new(RefCell::new(Vec::new()));
 
 impl IntlZone {
     /// The zone named `name` (`Asia/Seoul`), or the reader's own zone for `None`;

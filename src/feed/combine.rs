@@ -1,8 +1,10 @@
 //! Feeds combined for one widget: several publishers in one timeline, and a filter to the
 //! services a page cares about.
 
+use crate::prelude::*;
+
 use super::{Feed, Incident};
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 /// Several feeds as one: every incident keeps its publisher's name, services are pooled (the
 /// first declaration of an id wins), and the first feed's publisher and zone lead. A single

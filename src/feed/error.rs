@@ -2,7 +2,9 @@
 //! warnings (the feed still renders). Each carries the JSON path of the offending value,
 //! such as `incidents[0].started_at`, and a message written for the person editing the feed.
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 /// A structural problem: the feed cannot be trusted as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +122,7 @@ impl fmt::Display for ParseErrors {
     }
 }
 
-impl std::error::Error for ParseErrors {}
+impl core::error::Error for ParseErrors {}
 
 /// A semantic problem: the feed renders, but its author should fix this.
 #[derive(Debug, Clone, PartialEq, Eq)]

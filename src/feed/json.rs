@@ -13,7 +13,9 @@
 //! are taken. Checking a whole 10 MB body first, as a `String` must be, cost a pass over
 //! every byte in the engine's cold baseline code; now most bytes are looked at once.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 /// A JSON value borrowing from the text it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,7 +124,7 @@ fn ascii(bytes: &[u8], from: usize, to: usize) -> &str {
     debug_assert!(text.is_ascii());
     // SAFETY: the caller or-ed every byte of `from..to` together and found no byte at or
     // above 0x80; ASCII bytes are valid UTF-8 on their own.
-    unsafe { std::str::from_utf8_unchecked(text) }
+    unsafe { core::str::from_utf8_unchecked(text) }
 }
 
 /// Bytes a string's text can hold as they are: all but `"`, `\` and control characters.
@@ -177,7 +179,7 @@ impl<'a, 's, 'r> Reader<'a, 's, 'r> {
     /// order and in bounds, and `get` has no panic path to link.)
     fn slice(&self, from: usize, to: usize) -> Result<&'a str, SyntaxError> {
         let bytes = self.bytes.get(from..to).unwrap_or_default();
-        std::str::from_utf8(bytes).map_err(|e| self.error_at(from + e.valid_up_to(), INVALID_UTF8))
+        core::str::from_utf8(bytes).map_err(|e| self.error_at(from + e.valid_up_to(), INVALID_UTF8))
     }
 
     fn error(&self, message: &'static str) -> SyntaxError {

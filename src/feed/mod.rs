@@ -4,17 +4,21 @@
 //! every structural problem it found (each with its JSON path), and [`validate`] reports
 //! semantic problems as warnings so that the rest of the feed still renders.
 
+use crate::prelude::*;
+
 mod combine;
 mod error;
 pub mod json;
 mod parse;
 pub mod validate;
+#[cfg(feature = "std")]
 mod write;
 
 pub use combine::{filter_services, merge};
 pub use error::{ErrorKind, ParseError, ParseErrors, Quoted, Warning, WarningKind};
 pub use parse::{from_parts, from_value, json, parse, Incidents};
 pub use validate::validate;
+#[cfg(feature = "std")]
 pub use write::{status_name, to_json};
 
 use crate::time::Instant;

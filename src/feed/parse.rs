@@ -3,10 +3,12 @@
 //! Unknown fields are ignored so the format can grow; every structural problem is
 //! collected (not just the first) so an author fixes a feed in one pass.
 
+use crate::prelude::*;
+
 use super::error::{ErrorKind, ParseError, ParseErrors};
 use super::json::{self as reader, Json};
 use super::*;
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 /// An object's members, as the reader gives them.
 type Map<'a> = [(Cow<'a, str>, Json<'a>)];

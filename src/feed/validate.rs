@@ -1,5 +1,7 @@
 //! Semantic checks: problems a parsed feed can still be shown with.
 
+use crate::prelude::*;
+
 use super::error::{Warning, WarningKind};
 use super::Feed;
 use crate::time::Instant;
@@ -118,8 +120,8 @@ fn repeats(ids: &[&str]) -> Vec<bool> {
 /// `incidents[i]`, formatted only when a warning needs it.
 struct Path(usize);
 
-impl std::fmt::Display for Path {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Path {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "incidents[{}]", self.0)
     }
 }

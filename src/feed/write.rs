@@ -1,5 +1,7 @@
 //! [`Feed`] → feed version 1 JSON: what `incident-banner convert` prints.
 
+use crate::prelude::*;
+
 use super::{Feed, Incident, Kind, Named, Status, Text};
 use crate::time::Instant;
 use serde_json::{json, Map, Value};

@@ -1,5 +1,7 @@
 //! English: `Tue 18 Jul 2023, 10:54 AM KST`, `1 h 26 min`.
 
+use crate::prelude::*;
+
 use super::{DurationParts, Labels, Messages};
 use crate::feed::{ImpactLevel, Kind, Severity, Status};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};

@@ -1,5 +1,7 @@
 //! Korean: `2023년 7월 18일 (화) 오전 10시 54분 KST`, `1시간 26분`.
 
+use crate::prelude::*;
+
 use super::{DurationParts, Labels, Messages};
 use crate::feed::{ImpactLevel, Kind, Severity, Status};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};

@@ -3,6 +3,8 @@
 //! [`Messages`] is implemented once per language ([`ko::Ko`], [`en::En`]); the view model
 //! asks [`Lang::messages`] and never spells a word itself.
 
+use crate::prelude::*;
+
 pub mod en;
 pub mod ko;
 

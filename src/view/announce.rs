@@ -1,6 +1,8 @@
 //! What a screen reader hears when a polled feed changes: one polite sentence about what
 //! changed, and nothing when nothing did.
 
+use crate::prelude::*;
+
 use crate::feed::{Feed, Incident};
 use crate::i18n::Lang;
 
@@ -38,7 +40,7 @@ pub fn announcement(before: &Feed, after: &Feed, lang: Lang) -> Option<String> {
         .collect();
     // Most recent news first: the latest update, else the start.
     crate::sort::sort_by_key(&mut changed, |inc| {
-        std::cmp::Reverse(
+        core::cmp::Reverse(
             inc.updates
                 .iter()
                 .map(|u| u.at)

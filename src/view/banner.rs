@@ -1,11 +1,13 @@
 //! The banner: the single most important thing happening now, and how many more there are.
 
+use crate::prelude::*;
+
 use super::phase::{phase, Phase};
 use super::{badge, service_name, start_of, Context, Fact, LinkedText, Tone};
 use crate::feed::{Feed, Incident, Kind, Severity};
 use crate::time::elapsed;
 use chrono::TimeDelta;
-use std::cmp::Reverse;
+use core::cmp::Reverse;
 
 /// How far ahead planned maintenance is announced unless the page says otherwise.
 pub const DEFAULT_HORIZON: TimeDelta = TimeDelta::hours(72);
@@ -203,7 +205,7 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
         .links
         .iter()
         .map(|k| LinkedText::new(l.more_info.to_string(), Some(&k.url)))
-        .chain(std::iter::once(LinkedText::new(
+        .chain(core::iter::once(LinkedText::new(
             l.more_info.to_string(),
             feed.publisher.url.as_deref(),
         )))

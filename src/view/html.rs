@@ -4,11 +4,13 @@
 //! `http(s)` URLs become links; the tone colours are inline so they survive mail clients
 //! that drop `<style>`.
 
+use crate::prelude::*;
+
 use super::banner::BannerView;
 use super::timeline::{IncidentView, TimelineView};
 use super::{Fact, LinkedText, Tone};
 use crate::i18n::{Labels, Lang};
-use std::fmt::Write;
+use core::fmt::Write;
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {

@@ -3,6 +3,8 @@
 //! attribute value, and only `http(s)` URLs, already filtered by the view model, become
 //! `href`s.
 
+use crate::prelude::*;
+
 use super::banner::BannerView;
 use super::nodes::Nodes;
 use super::timeline::{IncidentView, TimelineView};

@@ -1,6 +1,8 @@
 //! The view model: what the banner and the timeline show, as plain data with every word
 //! already localised and every time already formatted. The DOM layer only builds nodes.
 
+use crate::prelude::*;
+
 pub mod announce;
 pub mod banner;
 pub mod html;

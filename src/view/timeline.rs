@@ -1,6 +1,8 @@
 //! The timeline: the whole story of each incident, newest first, grouped by day in the
 //! display zone — the tables reporters built by hand.
 
+use crate::prelude::*;
+
 use super::{badge, service_name, start_of, Context, Fact, LinkedText, Tone};
 use crate::feed::{Feed, Incident, Kind};
 use crate::i18n::Lang;
