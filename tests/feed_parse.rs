@@ -261,6 +261,44 @@ fn semantic_problems_are_warnings_and_the_feed_still_parses() {
 }
 
 #[test]
+fn impacts_name_unknown_services_whatever_the_order_services_are_declared_in() {
+    // Declared out of order: the lookup sorts them, and must still find the first, the
+    // last and a repeated id, and report ids that sort before, between and after them.
+    let text = r#"{"version":1,"publisher":{"name":"p"},
+      "services":[{"id":"m","name":"M"},{"id":"z","name":"Z"},{"id":"a","name":"A"},
+                  {"id":"m","name":"M again"}],
+      "incidents":[{"id":"i","kind":"outage","status":"resolved","title":"t",
+        "impacts":[{"service":"a","status":"down"},{"service":"0","status":"down"},
+                   {"service":"m","status":"down"},{"service":"n","status":"down"},
+                   {"service":"z","status":"down"},{"service":"zz","status":"down"}]}]}"#;
+    let f = feed::parse(text).unwrap();
+    let unknown: Vec<(String, String)> = feed::validate(&f)
+        .into_iter()
+        .filter_map(|w| match w.kind {
+            WarningKind::UnknownService { id } => Some((w.path, id)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            (
+                "incidents[0].impacts[1].service".to_string(),
+                "0".to_string()
+            ),
+            (
+                "incidents[0].impacts[3].service".to_string(),
+                "n".to_string()
+            ),
+            (
+                "incidents[0].impacts[5].service".to_string(),
+                "zz".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn demo_feeds_parse_without_warnings() {
     for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/www/feeds")).unwrap() {
         let path = entry.unwrap().path();

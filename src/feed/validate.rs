@@ -29,13 +29,13 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     if let Some(k) = feed.publisher.url.as_deref().and_then(not_http) {
         warn("publisher.url".into(), k);
     }
-    let repeated = repeats(
-        &feed
-            .services
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect::<Vec<_>>(),
-    );
+    let services: Vec<&str> = feed.services.iter().map(|s| s.id.as_str()).collect();
+    let (repeated, by_id) = repeats(&services);
+    // Found by binary search: checking every impact's service is not impacts × services.
+    let declared = |id: &str| {
+        let at = by_id.partition_point(|&k| services[k] < id);
+        by_id.get(at).is_some_and(|&k| services[k] == id)
+    };
     for (i, s) in feed.services.iter().enumerate() {
         if repeated[i] {
             warn(
@@ -48,7 +48,7 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
         }
     }
 
-    let repeated = repeats(
+    let (repeated, _) = repeats(
         &feed
             .incidents
             .iter()
@@ -73,7 +73,7 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
             }
         }
         for (j, imp) in inc.impacts.iter().enumerate() {
-            if feed.service(&imp.service).is_none() {
+            if !declared(&imp.service) {
                 warn(
                     format!("{p}.impacts[{j}].service"),
                     WarningKind::UnknownService {
@@ -102,10 +102,11 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     out
 }
 
-/// For each id, whether an earlier one in the list is the same. By sorting positions (the
-/// crate's stable sort keeps equal ids in list order) rather than with a hash set, whose
-/// hashing code would be 4.6 KB of wasm for this one check.
-fn repeats(ids: &[&str]) -> Vec<bool> {
+/// For each id, whether an earlier one in the list is the same, and the positions of `ids`
+/// in the ids' order (for lookups by binary search). By sorting positions (the crate's
+/// stable sort keeps equal ids in list order) rather than with a hash set, whose hashing
+/// code would be 4.6 KB of wasm for this one check.
+fn repeats(ids: &[&str]) -> (Vec<bool>, Vec<usize>) {
     let mut order: Vec<usize> = (0..ids.len()).collect();
     crate::sort::sort_by(&mut order, |&a, &b| ids[a] < ids[b]);
     let mut repeated = vec![false; ids.len()];
@@ -114,7 +115,7 @@ fn repeats(ids: &[&str]) -> Vec<bool> {
             repeated[pair[1]] = true;
         }
     }
-    repeated
+    (repeated, order)
 }
 
 /// `incidents[i]`, formatted only when a warning needs it.
@@ -135,10 +136,9 @@ mod tests {
     #[test]
     fn repeats_marks_every_later_copy_of_an_id() {
         let ids = ["b", "a", "b", "c", "a", "b"];
-        assert_eq!(
-            super::repeats(&ids),
-            [false, false, true, false, true, true]
-        );
-        assert!(super::repeats(&[]).is_empty());
+        let (repeated, order) = super::repeats(&ids);
+        assert_eq!(repeated, [false, false, true, false, true, true]);
+        assert_eq!(order, [1, 4, 0, 2, 5, 3]);
+        assert!(super::repeats(&[]).0.is_empty());
     }
 }
