@@ -23,6 +23,21 @@ pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a) < key(b));
 }
 
+/// For each of `ids`, whether an earlier one in the list is the same, and the positions of
+/// `ids` in sorted order (for lookups by binary search). O(n log n): the duplicate checks of
+/// a big feed's ids, and the dedupe of its services, would be quadratic by scanning, and a
+/// hash set's hashing code would be 4.6 KB of wasm.
+pub fn repeats(ids: &[&str]) -> (Vec<bool>, Vec<usize>) {
+    let order = stable_order(ids.len(), &mut |a, b| ids[a] < ids[b]);
+    let mut repeated = vec![false; ids.len()];
+    for pair in order.windows(2) {
+        if ids[pair[0]] == ids[pair[1]] {
+            repeated[pair[1]] = true;
+        }
+    }
+    (repeated, order)
+}
+
 /// The positions `0..len` in stable order: a bottom-up merge sort on indices that takes from
 /// the left run unless the right one is strictly less.
 fn stable_order(len: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
@@ -61,6 +76,15 @@ mod tests {
         let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
         sort_by_key(&mut v, |p| p.0);
         assert_eq!(v, vec![(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+    }
+
+    #[test]
+    fn repeats_marks_every_later_copy_of_an_id() {
+        let ids = ["b", "a", "b", "c", "a", "b"];
+        let (repeated, order) = repeats(&ids);
+        assert_eq!(repeated, [false, false, true, false, true, true]);
+        assert_eq!(order, [1, 4, 0, 2, 5, 3]);
+        assert!(repeats(&[]).0.is_empty());
     }
 
     #[test]

@@ -20,9 +20,15 @@ pub fn merge<'f>(feeds: &[&'f Feed]) -> Option<Cow<'f, Feed>> {
         services: Vec::new(),
         incidents: Vec::new(),
     };
+    let mut ids: Vec<&str> = Vec::new();
+    for feed in feeds {
+        ids.extend(feed.services.iter().map(|s| s.id.as_str()));
+    }
+    // Repeated ids found by sorting, not by a scan per service: this runs on every render.
+    let mut repeated = crate::sort::repeats(&ids).0.into_iter();
     for feed in feeds {
         for s in &feed.services {
-            if merged.service(&s.id).is_none() {
+            if repeated.next() == Some(false) {
                 merged.services.push(s.clone());
             }
         }
@@ -105,6 +111,25 @@ mod tests {
             "one feed is left as it is, uncopied"
         );
         assert_eq!(merge(&[]), None);
+    }
+
+    #[test]
+    fn pooled_services_keep_the_first_declaration_of_each_id_in_feed_order() {
+        let with = |services: &str| {
+            parse(&format!(
+                r#"{{"version":1,"publisher":{{"name":"p"}},"services":[{services}],"incidents":[]}}"#
+            ))
+            .unwrap()
+        };
+        let x = with(r#"{"id":"b","name":"B"},{"id":"a","name":"A"},{"id":"b","name":"B2"}"#);
+        let y = with(r#"{"id":"a","name":"A from y"},{"id":"c","name":"C"}"#);
+        let m = merge(&[&x, &y]).unwrap();
+        let pooled: Vec<(&str, &str)> = m
+            .services
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.pick(Lang::Ko)))
+            .collect();
+        assert_eq!(pooled, [("b", "B"), ("a", "A"), ("c", "C")]);
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
         warn("publisher.url".into(), k);
     }
     let services: Vec<&str> = feed.services.iter().map(|s| s.id.as_str()).collect();
-    let (repeated, by_id) = repeats(&services);
+    let (repeated, by_id) = crate::sort::repeats(&services);
     // Found by binary search: checking every impact's service is not impacts × services.
     let declared = |id: &str| {
         let at = by_id.partition_point(|&k| services[k] < id);
@@ -48,7 +48,7 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
         }
     }
 
-    let (repeated, _) = repeats(
+    let (repeated, _) = crate::sort::repeats(
         &feed
             .incidents
             .iter()
@@ -102,22 +102,6 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     out
 }
 
-/// For each id, whether an earlier one in the list is the same, and the positions of `ids`
-/// in the ids' order (for lookups by binary search). By sorting positions (the crate's
-/// stable sort keeps equal ids in list order) rather than with a hash set, whose hashing
-/// code would be 4.6 KB of wasm for this one check.
-fn repeats(ids: &[&str]) -> (Vec<bool>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..ids.len()).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| ids[a] < ids[b]);
-    let mut repeated = vec![false; ids.len()];
-    for pair in order.windows(2) {
-        if ids[pair[0]] == ids[pair[1]] {
-            repeated[pair[1]] = true;
-        }
-    }
-    (repeated, order)
-}
-
 /// `incidents[i]`, formatted only when a warning needs it.
 struct Path(usize);
 
@@ -129,16 +113,4 @@ impl core::fmt::Display for Path {
 
 fn ends_before(start: &Option<Instant>, end: &Option<Instant>) -> bool {
     matches!((start, end), (Some(s), Some(e)) if e < s)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn repeats_marks_every_later_copy_of_an_id() {
-        let ids = ["b", "a", "b", "c", "a", "b"];
-        let (repeated, order) = super::repeats(&ids);
-        assert_eq!(repeated, [false, false, true, false, true, true]);
-        assert_eq!(order, [1, 4, 0, 2, 5, 3]);
-        assert!(super::repeats(&[]).0.is_empty());
-    }
 }
