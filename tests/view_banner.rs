@@ -137,6 +137,48 @@ fn minor_outage_banner_in_english_is_a_status() {
 }
 
 #[test]
+fn affected_services_are_named_once_and_at_most_twenty_then_counted() {
+    // 1,250 services; the outage lists each twice (once per region), plus two ids that share
+    // one name. The banner names the first 20 ids' services once each, in feed order.
+    let services: Vec<String> = (0..1_250)
+        .map(|i| format!(r#"{{"id":"s{i}","name":"서비스{i}"}}"#))
+        .chain([
+            r#"{"id":"api-kr","name":"API"}"#.into(),
+            r#"{"id":"api-jp","name":"API"}"#.into(),
+        ])
+        .collect();
+    let impacts: Vec<String> = ["api-kr".to_string(), "api-jp".to_string()]
+        .into_iter()
+        .chain((0..1_250).flat_map(|i| [format!("s{i}"), format!("s{i}")]))
+        .map(|id| format!(r#"{{"service":"{id}","status":"down"}}"#))
+        .collect();
+    let f = feed::parse(&format!(
+        r#"{{"version":1,"publisher":{{"name":"p"}},"services":[{}],
+        "incidents":[{{"id":"wide","kind":"outage","status":"identified","title":"t",
+          "started_at":"2023-11-19T16:00:00+09:00","impacts":[{}]}}]}}"#,
+        services.join(","),
+        impacts.join(",")
+    ))
+    .unwrap();
+    let zone = FixedZone::kst();
+    let affected = |lang| {
+        let cx = Context {
+            lang,
+            zone: &zone,
+            now: at(NOW),
+        };
+        let b = banner::build(&f, &cx, &Options::default()).unwrap();
+        b.facts[0].value.clone()
+    };
+    let listed: Vec<String> = (0..18).map(|i| format!("서비스{i}")).collect();
+    assert_eq!(
+        affected(Lang::Ko),
+        format!("API, {} 외 1,232개", listed.join(", "))
+    );
+    assert!(affected(Lang::En).ends_with("서비스17 and 1,232 more"));
+}
+
+#[test]
 fn upcoming_maintenance_says_when_it_starts_and_ends() {
     let f = feed_of(&[UPCOMING]);
     let zone = FixedZone::kst();

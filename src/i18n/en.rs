@@ -157,6 +157,10 @@ impl Messages for En {
         format!("+{n} more")
     }
 
+    fn more_services(&self, n: usize) -> String {
+        format!("and {} more", super::thousands(n))
+    }
+
     fn ago(&self, d: TimeDelta) -> String {
         if d.num_minutes() < 1 {
             return "just now".into();

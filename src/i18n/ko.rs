@@ -142,6 +142,10 @@ impl Messages for Ko {
         format!("외 {n}건")
     }
 
+    fn more_services(&self, n: usize) -> String {
+        format!("외 {}개", super::thousands(n))
+    }
+
     fn ago(&self, d: TimeDelta) -> String {
         if d.num_minutes() < 1 {
             return "방금".into();

@@ -142,6 +142,9 @@ pub trait Messages {
     fn recurrence(&self, nth: usize, days: i64) -> String;
     /// `외 2건` / `+2 more`.
     fn more(&self, n: usize) -> String;
+    /// After the banner's list of affected services when it is cut short: `외 12개` /
+    /// `and 12 more`.
+    fn more_services(&self, n: usize) -> String;
     /// How long ago: `방금`, `3분 전`, `2시간 전` / `just now`, `3 min ago`.
     fn ago(&self, d: TimeDelta) -> String;
     /// The timeline's button: `더 보기 (9,980건 남음)` / `Show more (9,980 left)`.

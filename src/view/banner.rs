@@ -4,7 +4,7 @@ use crate::prelude::*;
 
 use super::phase::{phase, Phase};
 use super::{badge, service_name, start_of, Context, Fact, LinkedText, Tone};
-use crate::feed::{Feed, Incident, Kind, Severity};
+use crate::feed::{Feed, Impact, Incident, Kind, Severity};
 use crate::time::elapsed;
 use chrono::TimeDelta;
 use core::cmp::Reverse;
@@ -165,11 +165,16 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
     };
 
     let mut facts = Vec::new();
-    let services = affected_services(feed, inc, cx);
+    let (services, unlisted) = affected_services(feed, inc, cx);
     if !services.is_empty() {
+        let mut value = crate::text::join(&services, ", ");
+        if unlisted > 0 {
+            value.push(' ');
+            value.push_str(&m.more_services(unlisted));
+        }
         facts.push(Fact {
             label: l.affected,
-            value: crate::text::join(&services, ", "),
+            value,
         });
     }
     if inc.kind == Kind::Maintenance {
@@ -229,24 +234,38 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
     })
 }
 
-/// Names of the services still affected; when every impact has ended, all of them.
-fn affected_services(feed: &Feed, inc: &Incident, cx: &Context) -> Vec<String> {
-    let ongoing: Vec<_> = inc
-        .impacts
-        .iter()
-        .filter(|i| i.until.is_none_or(|u| u > cx.now))
-        .collect();
-    let chosen = if ongoing.is_empty() {
-        inc.impacts.iter().collect()
-    } else {
-        ongoing
-    };
-    let mut names: Vec<String> = Vec::new();
-    for i in chosen {
-        let name = service_name(feed, &i.service, cx.lang);
+/// How many affected services the banner names; the rest are counted (`외 12개`).
+pub const SERVICES_LISTED: usize = 20;
+
+/// Names of the services still affected (when every impact has ended, all of them), each
+/// once and in feed order, of the first [`SERVICES_LISTED`] ids; and how many more ids
+/// there are. In O(n log n): this runs on every render, and an incident may list thousands
+/// of impacts.
+fn affected_services(feed: &Feed, inc: &Incident, cx: &Context) -> (Vec<String>, usize) {
+    let ongoing = |i: &Impact| i.until.is_none_or(|u| u > cx.now);
+    let any_ongoing = inc.impacts.iter().any(ongoing);
+    let mut ids: Vec<&str> = Vec::new();
+    for i in &inc.impacts {
+        if !any_ongoing || ongoing(i) {
+            ids.push(&i.service);
+        }
+    }
+    let (repeated, _) = crate::sort::repeats(&ids);
+    let (mut names, mut listed, mut unlisted) = (Vec::<String>::new(), 0, 0);
+    for (id, r) in ids.into_iter().zip(repeated) {
+        if r {
+            continue;
+        }
+        if listed == SERVICES_LISTED {
+            unlisted += 1;
+            continue;
+        }
+        listed += 1;
+        // Two ids may share a name (a Statuspage component in two groups).
+        let name = service_name(feed, id, cx.lang);
         if !names.contains(&name) {
             names.push(name);
         }
     }
-    names
+    (names, unlisted)
 }
