@@ -202,3 +202,42 @@ fn tolerates_nulls_missing_fields_and_long_histories() {
     assert_eq!(f.incidents[0].title.pick(Lang::En), "—");
     assert_eq!(f.publisher.name.pick(Lang::En), "Statuspage");
 }
+
+#[test]
+fn components_and_incidents_are_taken_once_each_the_first_of_each_id() {
+    // A component listed twice; a group named only inside an incident (not a group, then);
+    // an incident in both lists; components without an id.
+    let doc = r#"{"page":{"name":"P"},
+      "components":[{"id":"g","name":"Group"},{"id":"b","name":"B","group_id":"g"},
+                    {"id":"a","name":"A"},{"id":"b","name":"B again"}],
+      "incidents":[{"id":"x","name":"X","status":"identified","impact":"minor",
+                    "created_at":"2023-11-17T08:40:00Z",
+                    "components":[{"id":"z","name":"Z","group_id":"y"},{"id":"y","name":"Y"},
+                                  {"id":"a","name":"A from x"},{"id":"","name":"blank"},{"name":"none"}]}],
+      "scheduled_maintenances":[{"id":"x","name":"X again","status":"scheduled",
+                    "scheduled_for":"2023-11-18T08:40:00Z","components":[{"id":"m","name":"M","group_id":"b"}]},
+                    {"id":"w","name":"W","status":"scheduled","scheduled_for":"2023-11-18T08:40:00Z"}]}"#;
+    let (f, _) = read(doc.as_bytes()).unwrap();
+    let services: Vec<(&str, &str)> = f
+        .services
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.pick(Lang::En)))
+        .collect();
+    assert_eq!(
+        services,
+        [
+            ("g", "Group"),
+            ("b", "Group › B"),
+            ("a", "A"),
+            ("z", "Z"),
+            ("y", "Y"),
+            ("m", "B › M"),
+        ]
+    );
+    let incidents: Vec<(&str, &str)> = f
+        .incidents
+        .iter()
+        .map(|i| (i.id.as_str(), i.title.pick(Lang::En)))
+        .collect();
+    assert_eq!(incidents, [("x", "X"), ("w", "W")]);
+}

@@ -86,23 +86,63 @@ pub fn convert(doc: &Json) -> Feed {
         url: str_of(page, "url").map(str::to_string),
         time_zone: str_of(page, "time_zone").map(str::to_string),
     };
-    let mut services = Vec::new();
+    let lists = [("incidents", false), ("scheduled_maintenances", true)];
+    // Every component in document order: the list, then those only incidents name (they
+    // still need names). Each id is taken once, the first, and groups are looked up by
+    // binary search: a scan per component would be quadratic in a big document.
     let components = array(doc, "components");
-    for c in components {
-        add_service(&mut services, c, components);
-    }
-    let mut incidents = Vec::new();
-    for (key, maintenance) in [("incidents", false), ("scheduled_maintenances", true)] {
+    let mut named: Vec<&Json> = Vec::new();
+    named.extend(components);
+    for (key, _) in lists {
         for inc in array(doc, key) {
-            // Components named by incidents but missing from a `components` list still need names.
-            for c in array(inc, "components") {
-                add_service(&mut services, c, components);
-            }
-            if let Some(i) = incident(inc, maintenance) {
-                if !incidents.iter().any(|x: &Incident| x.id == i.id) {
-                    incidents.push(i);
-                }
-            }
+            named.extend(array(inc, "components"));
+        }
+    }
+    let mut ids: Vec<&str> = Vec::new();
+    for c in &named {
+        ids.push(str_of(c, "id").unwrap_or(""));
+    }
+    let (repeated, by_id) = crate::sort::repeats(&ids);
+    // The name of the group `g`: the first component of the list with that id.
+    let group = |g: &str| {
+        let at = by_id.partition_point(|&k| ids[k] < g);
+        let k = *by_id.get(at)?;
+        (ids[k] == g && k < components.len())
+            .then(|| str_of(named[k], "name"))
+            .flatten()
+    };
+    let mut services = Vec::new();
+    for (k, c) in named.iter().enumerate() {
+        let id = ids[k];
+        if id.is_empty() || repeated[k] {
+            continue;
+        }
+        let name = str_of(c, "name").unwrap_or(id);
+        let name = match str_of(c, "group_id").and_then(group) {
+            Some(g) => format!("{g} › {name}"),
+            None => name.to_string(),
+        };
+        services.push(Service {
+            id: id.to_string(),
+            name: Text::Plain(name),
+            url: None,
+        });
+    }
+
+    // An incident in both lists is taken once, the first.
+    let mut listed: Vec<(&Json, bool)> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
+    for (key, maintenance) in lists {
+        for inc in array(doc, key) {
+            listed.push((inc, maintenance));
+            ids.push(str_of(inc, "id").unwrap_or(""));
+        }
+    }
+    let (repeated, _) = crate::sort::repeats(&ids);
+    let mut incidents = Vec::new();
+    for (k, (inc, maintenance)) in listed.into_iter().enumerate() {
+        if !repeated[k] {
+            incidents.extend(incident(inc, maintenance));
         }
     }
     if incidents.is_empty()
@@ -117,26 +157,6 @@ pub fn convert(doc: &Json) -> Feed {
         services,
         incidents,
     }
-}
-
-fn add_service(services: &mut Vec<Service>, c: &Json, all: &[Json]) {
-    let Some(id) = str_of(c, "id") else { return };
-    if services.iter().any(|s| s.id == id) {
-        return;
-    }
-    let name = str_of(c, "name").unwrap_or(id);
-    let group = str_of(c, "group_id")
-        .and_then(|g| all.iter().find(|x| str_of(x, "id") == Some(g)))
-        .and_then(|g| str_of(g, "name"));
-    let name = match group {
-        Some(g) => format!("{g} › {name}"),
-        None => name.to_string(),
-    };
-    services.push(Service {
-        id: id.to_string(),
-        name: Text::Plain(name),
-        url: None,
-    });
 }
 
 fn incident(inc: &Json, maintenance_list: bool) -> Option<Incident> {
