@@ -153,3 +153,29 @@ test("incidents with huge lists: each list cut short with a count, pages within 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("an outage naming 40,000 services: the banner names 20 and counts the rest", async () => {
+  const n = 40_000;
+  const services = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `서비스${i}` }));
+  const impacts = services.map((s) => ({ service: s.id, status: "down" }));
+  const feed = { version: 1, publisher: { name: "p", time_zone: "Asia/Seoul" }, services,
+    incidents: [{ id: "wide", kind: "outage", severity: "critical", status: "identified", title: "광범위 장애",
+      started_at: new Date(Date.now() - 3_600_000).toISOString(), impacts }] };
+  fs.script("/feed/wide.json", [ok(JSON.stringify(feed))]);
+  const errors = [];
+  const page = await browser.newPage();
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${fs.base}/pages/blank.html`);
+  await page.evaluate(() => {
+    const el = document.createElement("incident-banner");
+    el.setAttribute("src", "/feed/wide.json"); el.setAttribute("poll", "0");
+    document.querySelector("#slot").append(el);
+  });
+  await page.waitForFunction(() => document.querySelector("incident-banner").shadowRoot?.querySelector(".banner"));
+  const facts = await page.evaluate(() => Object.fromEntries([...document.querySelector("incident-banner").shadowRoot
+    .querySelectorAll("dl.facts dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+  const listed = Array.from({ length: 20 }, (_, i) => `서비스${i}`).join(", ");
+  assert.equal(facts["영향 서비스"], `${listed} 외 39,980개`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
