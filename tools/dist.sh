@@ -14,9 +14,11 @@ rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name incident-banner \
   target/wasm32-unknown-unknown/release/incident_banner.wasm
 # Shrink the wasm (and strip what wasm-bindgen no longer needs). Features: those rustc enables.
+# After -Oz, the control flow is flattened and rebuilt by binaryen's relooper, then shrunk
+# twice more: 408 B gzip less than -Oz alone, and no slower on the big feed (BENCHMARKS.md).
 tools/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-nontrapping-float-to-int \
-  --enable-multivalue --enable-mutable-globals \
+  --enable-multivalue --enable-mutable-globals --flatten --rereloop -Oz -Oz \
   dist/incident-banner_bg.wasm -o dist/incident-banner_bg.wasm
 grep -q "async function __wbg_init" dist/incident-banner.js || {
   echo "wasm-bindgen output no longer defines __wbg_init; update src/dom/define.js" >&2; exit 1; }
