@@ -38,6 +38,13 @@ pub fn repeats(ids: &[&str]) -> (Vec<bool>, Vec<usize>) {
     (repeated, order)
 }
 
+/// The position of the first of `ids` equal to `id`, by binary search over `order` (the
+/// positions in sorted order, as [`repeats`] gives them).
+pub fn first(ids: &[&str], order: &[usize], id: &str) -> Option<usize> {
+    let k = *order.get(order.partition_point(|&k| ids[k] < id))?;
+    (ids[k] == id).then_some(k)
+}
+
 /// The positions `0..len` in stable order: a bottom-up merge sort on indices that takes from
 /// the left run unless the right one is strictly less.
 fn stable_order(len: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
@@ -85,6 +92,12 @@ mod tests {
         assert_eq!(repeated, [false, false, true, false, true, true]);
         assert_eq!(order, [1, 4, 0, 2, 5, 3]);
         assert!(repeats(&[]).0.is_empty());
+        let find = |id| first(&ids, &order, id);
+        assert_eq!(
+            [find("a"), find("b"), find("c")],
+            [Some(1), Some(0), Some(3)]
+        );
+        assert_eq!([find(""), find("bb"), find("d")], [None, None, None]);
     }
 
     #[test]

@@ -105,11 +105,8 @@ pub fn convert(doc: &Json) -> Feed {
     let (repeated, by_id) = crate::sort::repeats(&ids);
     // The name of the group `g`: the first component of the list with that id.
     let group = |g: &str| {
-        let at = by_id.partition_point(|&k| ids[k] < g);
-        let k = *by_id.get(at)?;
-        (ids[k] == g && k < components.len())
-            .then(|| str_of(named[k], "name"))
-            .flatten()
+        let k = crate::sort::first(&ids, &by_id, g).filter(|&k| k < components.len())?;
+        str_of(named[k], "name")
     };
     let mut services = Vec::new();
     for (k, c) in named.iter().enumerate() {

@@ -32,10 +32,7 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     let services: Vec<&str> = feed.services.iter().map(|s| s.id.as_str()).collect();
     let (repeated, by_id) = crate::sort::repeats(&services);
     // Found by binary search: checking every impact's service is not impacts × services.
-    let declared = |id: &str| {
-        let at = by_id.partition_point(|&k| services[k] < id);
-        by_id.get(at).is_some_and(|&k| services[k] == id)
-    };
+    let declared = |id: &str| crate::sort::first(&services, &by_id, id).is_some();
     for (i, s) in feed.services.iter().enumerate() {
         if repeated[i] {
             warn(
