@@ -341,6 +341,41 @@ fn long_lists_show_their_first_rows_and_the_latest_updates_with_a_count_of_the_r
 }
 
 #[test]
+fn pages_before_those_shown_are_measured_as_their_views() {
+    // The incidents of dropped pages are measured without building their views (debug
+    // builds check each shown view against that measure). Lists one row under, at and over
+    // the limit: only the last has a line counting the rest.
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at("2023-01-02T00:00:00+09:00"),
+    };
+    for n in [
+        timeline::LIST_ROWS - 1,
+        timeline::LIST_ROWS,
+        timeline::LIST_ROWS + 1,
+    ] {
+        let f = crowded_feed(9, n);
+        let ids =
+            |t: &TimelineView| -> Vec<String> { t.incidents().map(|i| i.id.clone()).collect() };
+        let first = timeline::build_page(&f, &cx, 1);
+        let per_page = ids(&first).len();
+        assert!((1..4).contains(&per_page), "{n} rows: {per_page} per page");
+        let lines = &first.days[0].incidents[0].not_shown;
+        assert_eq!(lines.updates.is_some(), n > timeline::LIST_ROWS, "{n} rows");
+        assert_eq!(lines.impacts.is_some(), n > timeline::LIST_ROWS, "{n} rows");
+        for page in 2..=4 {
+            let shown = ids(&timeline::build_page(&f, &cx, page));
+            let expected: Vec<String> = (per_page * (page - 2)..(per_page * page).min(9))
+                .map(|i| format!("c{i}"))
+                .collect();
+            assert_eq!(shown, expected, "{n} rows, page {page}");
+        }
+    }
+}
+
+#[test]
 fn a_page_ends_before_its_element_budget_runs_out() {
     let f = crowded_feed(30, 40);
     let zone = FixedZone::kst();
