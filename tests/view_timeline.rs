@@ -338,6 +338,7 @@ fn long_lists_show_their_first_rows_and_the_latest_updates_with_a_count_of_the_r
     let inc = &all.days[0].incidents[0];
     assert_eq!((inc.updates.len(), inc.impacts.len()), (1_000, 1_000));
     assert_eq!(inc.not_shown, Default::default());
+    assert_eq!(all.last_page, 1, "no pages: past the one incident");
 }
 
 #[test]
@@ -424,6 +425,14 @@ fn past_two_pages_the_newest_page_is_dropped_and_offered_back() {
     );
     assert_eq!(pages[0].newer, None);
     assert_eq!(pages[1].newer, None, "two pages still show the newest");
+    // Where reading goes on after "더 보기": the last page's first incident.
+    let last_pages: Vec<usize> = pages.iter().map(|p| p.last_page).collect();
+    assert_eq!(last_pages, [0, per_page, per_page, per_page]);
+    assert_eq!(
+        ids(&pages[3])[per_page],
+        ids(&timeline::build_page(&f, &cx, 5))[0],
+        "page 4 begins where page 5's view begins"
+    );
     assert_eq!(ids(&pages[1])[..per_page], ids(&pages[0])[..]);
     // Page 3: pages 2 and 3 shown, page 1 offered back above.
     assert_eq!(

@@ -267,25 +267,37 @@ fn on_click(el: &HtmlElement, e: &Event) {
     let paging = [("[data-more]", 1), ("[data-newer]", -1)]
         .into_iter()
         .find(|(selector, _)| on(selector));
-    if let Some((selector, step)) = paging {
+    if let Some((_, step)) = paging {
         with_state(el, |s| s.pages = s.pages.saturating_add_signed(step).max(1));
         render(el);
         // Say which incidents are shown now: the change happened out of the reader's sight.
-        with_state(el, |s| {
-            if let Some(Rendered::Timeline(view, _)) = &s.last {
+        // Reading goes on at the first incident the button brought: the last page's first
+        // after "더 보기", the newest after "최근 사건 보기".
+        let first_new = with_state(el, |s| match &s.last {
+            Some(Rendered::Timeline(view, _)) => {
                 s.live.set_text_content(None);
                 s.live.set_text_content(view.showing.as_deref());
+                Some(if step > 0 { view.last_page } else { 0 })
             }
-        });
-        // Keep the keyboard on the button pressed; when it is gone (the newest page is back),
-        // on the timeline, whose top is now the newest incident.
+            _ => None,
+        })
+        .flatten();
+        // Focus it and scroll it to the top of the view. Left alone, the reader would stay
+        // where they were, and the new page would begin far above (the newest page dropped)
+        // or below; done by hand rather than left to scroll anchoring, which Safari lacks.
+        // Without incidents, the timeline itself.
         let root = el.shadow_root();
-        let focus = root
-            .as_ref()
-            .and_then(|r| r.query_selector(selector).ok().flatten())
-            .or_else(|| root.and_then(|r| r.query_selector(".timeline").ok().flatten()));
-        if let Some(focus) = focus.and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
-            let _ = focus.focus();
+        let target = first_new
+            .and_then(|i| {
+                root.as_ref()?
+                    .query_selector_all("article")
+                    .ok()?
+                    .item(i as u32)
+            })
+            .or_else(|| root?.query_selector(".timeline").ok()?.map(Into::into));
+        if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            let _ = target.focus();
+            target.scroll_into_view_with_bool(true);
         }
         return;
     }

@@ -17,7 +17,9 @@ pub fn show(container: &Element, nodes: &Nodes) -> Result<(), JsValue> {
     build_nodes(container, nodes.ops(), nodes.strings())
 }
 
-const FOCUSABLE: &str = "a, button";
+/// What can hold focus in the widget: links, buttons, and what takes it only from script
+/// (the timeline and its incidents, `tabindex="-1"`), so a re-render keeps it there too.
+const FOCUSABLE: &str = "a, button, [tabindex]";
 
 /// Which focusable element inside `container` has focus, if any, by position.
 pub fn focused_index(container: &Element) -> Option<u32> {

@@ -118,7 +118,7 @@ pub fn banner(view: Option<&BannerView>, labels: &Labels, stale: Option<&str>) -
 
 /// The pages of the timeline shown, with the notice on top, "최근 사건 보기" next when
 /// newer pages were dropped, and "더 보기" below. The section can take focus (not by Tab):
-/// it gets it when the button above goes away.
+/// it gets it when a button leaves no incident to show.
 pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> Nodes {
     let mut n = Nodes::new();
     n.open("section", "timeline")
@@ -172,7 +172,9 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
         &crate::text::join(&["incident tone-", v.tone.name()], ""),
     )
     .attr("part", "incident")
-    .attr("data-incident", &v.id);
+    .attr("data-incident", &v.id)
+    // Focused (not by Tab) when "더 보기" or "최근 사건 보기" brings it into view.
+    .attr("tabindex", "-1");
     n.open("header", "");
     n.open("span", "badge")
         .attr("part", "badge")

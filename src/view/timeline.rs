@@ -44,6 +44,9 @@ pub struct TimelineView {
     /// The last page shown, from 1: the page asked for, or the feed's last page if it has
     /// fewer (it can shrink between polls).
     pub page: usize,
+    /// Where the last page shown begins among the incidents shown (from 0): where reading
+    /// goes on after "더 보기". For the static page, the number of incidents.
+    pub last_page: usize,
     /// `16–30번째 사건 표시 중 (모두 60건)`: what a screen reader hears after "더 보기" or
     /// "최근 사건 보기", whose effect is otherwise out of sight. `None` for the static page
     /// and a feed without incidents.
@@ -238,6 +241,7 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
         showing: (pages.is_some() && read > dropped)
             .then(|| cx.lang.showing(dropped + 1, read, order.len())),
         page,
+        last_page: read - in_page - dropped,
         days,
         zone: cx.zone.at(&cx.now).abbr,
     }

@@ -39,8 +39,9 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
       top: root.querySelector("article")?.dataset.incident,
       more: root.querySelector("[data-more]")?.textContent, newer: root.querySelector("[data-newer]")?.textContent ?? null,
       live: root.querySelector(".live")?.textContent ?? null,
-      focused: root.activeElement?.hasAttribute("data-more") ? "more" : root.activeElement?.hasAttribute("data-newer") ? "newer"
-        : root.activeElement?.classList.contains("timeline") ? "timeline" : null };
+      // The focused incident's id, or which button or the timeline has focus.
+      focused: root.activeElement?.dataset.incident ?? (root.activeElement?.hasAttribute("data-more") ? "more"
+        : root.activeElement?.hasAttribute("data-newer") ? "newer" : root.activeElement?.classList.contains("timeline") ? "timeline" : null) };
   });
   const left = (n) => n.toLocaleString("en-US");
   /** Presses Enter on the button `which` ("more" or "newer") and waits for the top incident `top`. */
@@ -68,14 +69,14 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
   assert.equal(second.more, `더 보기 (${left(10_000 - 2 * n)}건 남음)`);
   assert.equal(second.top, "i0", "two pages: the newest still on top");
   assert.ok(second.nodes <= 2000, `two pages bounded: ${second.nodes} nodes`);
-  assert.equal(second.focused, "more", "focus stays on the button");
+  assert.equal(second.focused, `i${n}`, "reading goes on at the second page's first incident");
 
   // A third page: the first is dropped from the top and offered back.
   const third = await press("more", `i${n}`);
   assert.equal(third.articles, 2 * n);
   assert.equal(third.newer, `최근 사건 보기 (${n}건 남음)`);
   assert.equal(third.more, `더 보기 (${left(10_000 - 3 * n)}건 남음)`);
-  assert.equal(third.focused, "more");
+  assert.equal(third.focused, `i${2 * n}`);
   assert.equal(third.live, `${n + 1}–${3 * n}번째 사건 표시 중 (모두 10,000건)`, "the live region says what is shown");
   // However often the reader presses it, the same bound.
   let last = third;
@@ -83,16 +84,15 @@ test("10,000 incidents: bounded DOM, paginated, keyboard-operable", async () => 
   assert.ok(last.nodes <= 2000, `eight pages read, DOM bounded: ${last.nodes} nodes`);
   assert.equal(last.newer, `최근 사건 보기 (${6 * n}건 남음)`);
 
-  // Back towards the newest: focus stays on "최근 사건 보기" while it is there, then goes to
-  // the timeline, whose top is the newest incident again.
+  // Back towards the newest: focus goes to the top incident, the first of the page brought back.
   const back = await press("newer", `i${5 * n}`);
   assert.equal(back.newer, `최근 사건 보기 (${5 * n}건 남음)`);
-  assert.equal(back.focused, "newer");
+  assert.equal(back.focused, `i${5 * n}`);
   for (let p = 6; p >= 3; p--) last = await press("newer", `i${(p - 2) * n}`);
   const newest = await press("newer", "i0");
   assert.equal(newest.newer, null);
   assert.equal(newest.articles, 2 * n);
-  assert.equal(newest.focused, "timeline");
+  assert.equal(newest.focused, "i0");
   assert.equal(newest.live, `1–${2 * n}번째 사건 표시 중 (모두 10,000건)`);
   assert.deepEqual(errors, []);
   await page.close();

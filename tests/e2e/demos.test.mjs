@@ -104,6 +104,8 @@ test("time-zone=local reads times in the reader's zone", async () => {
 test("archive page: a year shown a page at a time; past two pages the newest folds away and back", async () => {
   const { page, log, close } = await open(env, "/archive.html");
   await rendered(page, "incident-timeline");
+  // No scroll anchoring, as in Safari: the widget must place the reader itself.
+  await page.evaluate(() => { document.documentElement.style.overflowAnchor = "none"; });
   // The newest incident, read from the feed itself: the timeline's first.
   const feed = JSON.parse(readFileSync(new URL("../../www/feeds/archive.json", import.meta.url), "utf8"));
   const start = (i) => Date.parse(i.started_at ?? i.scheduled.from);
@@ -112,7 +114,10 @@ test("archive page: a year shown a page at a time; past two pages the newest fol
     const root = document.querySelector("incident-timeline").shadowRoot;
     return { titles: [...root.querySelectorAll("h3")].map((h) => h.textContent),
       more: root.querySelector("[data-more]")?.textContent ?? null, newer: root.querySelector("[data-newer]")?.textContent ?? null,
-      focused: root.activeElement?.getAttribute("part") ?? null };
+      focused: root.activeElement?.getAttribute("part") ?? null,
+      // The focused incident's title, and where it is in the window (px from the top).
+      focusedTitle: root.activeElement?.querySelector("h3")?.textContent ?? null,
+      focusedTop: root.activeElement?.getBoundingClientRect().top };
   });
   const press = async (button, expectFirst) => {
     await page.evaluate((b) => document.querySelector("incident-timeline").shadowRoot.querySelector(`[data-${b}]`).focus(), button);
@@ -129,25 +134,40 @@ test("archive page: a year shown a page at a time; past two pages the newest fol
   assert.equal(first.more, `더 보기 (${60 - n}건 남음)`);
   assert.equal(first.newer, null);
 
+  // Reading goes on at the first incident a button brings: focused, at the top of the window.
+  const readingAt = (s, title, what) => {
+    assert.equal(s.focused, "incident", what);
+    assert.equal(s.focusedTitle, title, what);
+    assert.ok(Math.abs(s.focusedTop) < 1, `${what}: ${s.focusedTop} px from the top`);
+  };
   await press("more");
   await page.waitForFunction((m) => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("h3").length > m, n);
   const two = await state();
   assert.deepEqual(two.titles.slice(0, n), first.titles, "a second page below the first");
   assert.equal(two.newer, null);
-  assert.equal(two.focused, "more");
+  readingAt(two, newest[n], "the second page's first incident");
   const third = await press("more", newest[n]);
   assert.deepEqual(third.titles[0], newest[n], "the first page folded away");
   assert.equal(third.newer, `최근 사건 보기 (${n}건 남음)`);
-  assert.equal(third.focused, "more");
+  readingAt(third, newest[two.titles.length], "the third page's first incident, not the end of that page");
   await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("[data-newer]").scrollIntoView());
   await page.screenshot({ path: SCREENSHOTS + "archive.png" });
 
   const back = await press("newer", newest[0]);
   assert.deepEqual(back.titles, two.titles, "back to the first two pages");
   assert.equal(back.newer, null);
-  assert.equal(back.focused, "timeline", "focus on the timeline once its button is gone");
+  readingAt(back, newest[0], "the newest incident, back on top");
   assert.equal(await page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector(".live").textContent),
     `1–${back.titles.length}번째 사건 표시 중 (모두 60건)`, "a screen reader hears what is shown now");
+  // Under a fixed header, the README's scroll-margin-top keeps the incident clear of it.
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync("incident-timeline::part(incident) { scroll-margin-top: 64px; }");
+    document.adoptedStyleSheets = [sheet];
+  });
+  const under = await press("more", newest[n]);
+  assert.equal(under.focusedTitle, newest[two.titles.length]);
+  assert.ok(Math.abs(under.focusedTop - 64) < 1, `${under.focusedTop} px from the top`);
   assert.deepEqual(noisy(log), []);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   await close();
