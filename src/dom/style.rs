@@ -6,6 +6,10 @@ use super::local::Local;
 use core::cell::OnceCell;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
+/// On a phone (a window up to 480 px wide) the services table becomes one block per service,
+/// each value after its column's name (`data-label`): five columns do not fit, and sideways
+/// scrolling hid the recovery time and duration. The header row stays for screen readers.
+///
 /// `:host` declarations are `!important` on purpose: inside a shadow tree's own context,
 /// important declarations beat even a host page's `* { display: none !important }`. That
 /// also beats a page's own `min-height`, so reserving space goes through `--ib-min-height`.
@@ -73,6 +77,10 @@ border-radius:6px;padding:6px 14px;cursor:pointer}
 :host([variant=compact]) .title{-webkit-line-clamp:2}
 @media (prefers-color-scheme:dark){.recurrence{color:#ff9b8f}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
+@media (max-width:480px){.impacts,.impacts caption,.impacts tbody,.impacts tr,.impacts th,.impacts td{display:block}
+.impacts thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.impacts tr{border-bottom:1px solid var(--_border);padding:4px 0}.impacts th,.impacts td{border:0;padding:0}
+.impacts td:before{content:attr(data-label);color:var(--_muted);margin-inline-end:6px}}
 "#;
 
 static SHEET: Local<OnceCell<Option<CssStyleSheet>>> = Local::new(OnceCell::new());

@@ -46,7 +46,11 @@ const CSS: &str = ".ib-static{font:15px/1.5 system-ui,\"Apple SD Gothic Neo\",\"
 .ib-static dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 10px;margin:6px 0;font-size:14px}\
 .ib-static dt{color:#3d444d;font-weight:600}.ib-static dd{margin:0}\
 .ib-static table{border-collapse:collapse;font-size:14px}.ib-static th,.ib-static td{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left}\
-.ib-static .ib-updates span{white-space:pre-line}";
+.ib-static .ib-updates span{white-space:pre-line}\
+@media (max-width:480px){.ib-static table,.ib-static caption,.ib-static tbody,.ib-static tr,.ib-static th,.ib-static td{display:block}\
+.ib-static thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\
+.ib-static tr{border-bottom:1px solid #d0d7de;padding:4px 0}.ib-static th,.ib-static td{border:0;padding:0}\
+.ib-static td:before{content:attr(data-label);color:#3d444d;margin-right:6px}}";
 
 fn facts(out: &mut String, facts: &[Fact]) {
     if facts.is_empty() {
@@ -132,17 +136,23 @@ fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
     }
     facts(out, &v.facts);
     if !v.impacts.is_empty() {
+        // Each cell names its column too: on a phone the rows are stacked (see `CSS`).
+        let heads = [
+            l.impact.to_string(),
+            format!("{} ({zone})", l.start),
+            format!("{} ({zone})", l.recovery),
+            l.duration.to_string(),
+        ];
         let _ = write!(
             out,
-            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{} ({zone})</th><th scope=\"col\">{} ({zone})</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
             escape(l.affected),
-            escape(l.service),
-            escape(l.impact),
-            escape(l.start),
-            escape(l.recovery),
-            escape(l.duration),
-            zone = escape(zone)
+            escape(l.service)
         );
+        for h in &heads {
+            let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
+        }
+        out.push_str("</tr></thead><tbody>");
         for r in &v.impacts {
             out.push_str("<tr><th scope=\"row\">");
             linked(out, &r.service);
@@ -150,8 +160,16 @@ fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
                 let _ = write!(out, "<br><small>{}</small>", escape(rec));
             }
             out.push_str("</th>");
-            for cell in [&r.level, &r.start, &r.recovery, &r.duration] {
-                let _ = write!(out, "<td>{}</td>", escape(cell));
+            for (head, cell) in heads
+                .iter()
+                .zip([&r.level, &r.start, &r.recovery, &r.duration])
+            {
+                let _ = write!(
+                    out,
+                    "<td data-label=\"{}\">{}</td>",
+                    escape(head),
+                    escape(cell)
+                );
             }
             out.push_str("</tr>");
         }
@@ -260,5 +278,29 @@ mod tests {
         assert!(html.contains(r#"href="https://www.gov.kr/?a=1&amp;b=&quot;2&quot;""#));
         assert!(html.contains("2시간 42분째"));
         assert!(html.contains(r#"role="status""#));
+    }
+
+    #[test]
+    fn each_service_cell_names_its_column_for_phones() {
+        let f = parse(r#"{"version":1,"publisher":{"name":"p"},"incidents":[{"id":"x","kind":"outage","status":"identified",
+            "title":"t","started_at":"2023-11-19T16:00:00+09:00","impacts":[{"service":"gov24","status":"down"}]}]}"#)
+        .unwrap();
+        let zone = FixedZone::kst();
+        let cx = Context {
+            lang: Lang::Ko,
+            zone: &zone,
+            now: chrono::DateTime::parse_from_rfc3339("2023-11-19T18:42:00+09:00").unwrap(),
+        };
+        let html = render(None, &timeline::build(&f, &cx), Lang::Ko);
+        assert!(
+            html.contains(r#"<th scope="col">복구 (KST)</th>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<td data-label="복구 (KST)">복구 중</td>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<td data-label="지속 시간">2시간 42분째</td>"#));
+        assert!(html.contains("@media (max-width:480px)"));
     }
 }

@@ -193,14 +193,15 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
         n.leaf("caption", "", l.affected);
         n.open("thead", "").open("tr", "");
         let zoned = |s: &str| crate::text::join(&[s, " (", zone, ")"], "");
-        for h in [
+        let heads = [
             l.service.to_string(),
             l.impact.to_string(),
             zoned(l.start),
             zoned(l.recovery),
             l.duration.to_string(),
-        ] {
-            n.open("th", "").attr("scope", "col").text(&h).close();
+        ];
+        for h in &heads {
+            n.open("th", "").attr("scope", "col").text(h).close();
         }
         n.close().close();
         n.open("tbody", "");
@@ -212,8 +213,11 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
                 n.leaf("span", "recurrence", r);
             }
             n.close();
-            for cell in [&row.level, &row.start, &row.recovery, &row.duration] {
-                n.leaf("td", "", cell);
+            // Each cell carries its column's name: on a phone, rows are stacked and
+            // the stylesheet shows it before the value.
+            let cells = [&row.level, &row.start, &row.recovery, &row.duration];
+            for (cell, head) in cells.into_iter().zip(&heads[1..]) {
+                n.open("td", "").attr("data-label", head).text(cell).close();
             }
             n.close();
         }

@@ -45,9 +45,11 @@ for (const [name, path, options] of [
   ["compact variant", "/agency.html", { compact: true }],
   ["error messages", "/hostile.html", {}],
   ["archive, three pages in", "/archive.html", { more: 2 }],
+  ["on a phone (360 px wide)", "/agency.html", { phone: true }],
 ]) {
   test(`axe: ${name} has no violations`, async () => {
     const { page, close } = await open(env, path);
+    if (options.phone) await page.setViewportSize({ width: 360, height: 740 });
     if (options.dark) await page.emulateMedia({ colorScheme: "dark" });
     for (const sel of await page.evaluate(() => [...document.querySelectorAll("incident-banner[id], incident-timeline[id]")].map((e) => "#" + e.id))) await rendered(page, sel);
     for (const tag of ["incident-banner", "incident-timeline"]) {

@@ -173,6 +173,30 @@ test("archive page: a year shown a page at a time; past two pages the newest fol
   await close();
 });
 
+test("on a phone the services table is a block per service, each value after its column's name", async () => {
+  const { page, close } = await open(env, "/agency.html");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await rendered(page, "incident-timeline");
+  const table = await page.evaluate(() => {
+    const t = document.querySelector("incident-timeline").shadowRoot.querySelector("table.impacts");
+    t.scrollIntoView();
+    const row = t.querySelector("tbody tr");
+    return { sideways: t.scrollWidth - t.parentElement.clientWidth, service: row.querySelector("th").textContent,
+      // What a person reads in each cell: the column's name (drawn before it), then the value.
+      cells: [...row.querySelectorAll("td")].map((td) => [getComputedStyle(td, "::before").content, td.textContent]),
+      stacked: [...row.children].every((c, i, all) => i === 0 || c.getBoundingClientRect().top > all[i - 1].getBoundingClientRect().top) };
+  });
+  assert.equal(table.sideways, 0, "nothing hidden off to the side");
+  assert.equal(table.service, "새올행정시스템");
+  assert.deepEqual(table.cells, [['"상태"', "접속 불가"], ['"장애 시작 (KST)"', "오전 8시 40분"], ['"복구 (KST)"', "복구 중"], ['"지속 시간"', "2일 10시간째"]]);
+  assert.ok(table.stacked, "one line each, top to bottom");
+  await page.screenshot({ path: SCREENSHOTS + "agency-phone.png" });
+  // A desktop window keeps the table.
+  await page.setViewportSize({ width: 1000, height: 800 });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("incident-timeline").shadowRoot.querySelector("tbody tr")).display), "table-row");
+  await close();
+});
+
 test("head snippet inserts a banner only when there is something to announce", async () => {
   const active = await open(env, "/snippet.html");
   await active.page.waitForFunction(() => document.body.firstElementChild?.localName === "incident-banner", null, { timeout: 10000 });
