@@ -79,7 +79,7 @@ border-radius:6px;padding:6px 14px;cursor:pointer}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 @media (max-width:480px){.impacts,.impacts caption,.impacts tbody,.impacts tr,.impacts th,.impacts td{display:block}
 .impacts thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
-.impacts tr{border-bottom:1px solid var(--_border);padding:4px 0}.impacts th,.impacts td{border:0;padding:0}
+.impacts tr{border-bottom:1px solid var(--_border);padding:4px 0}.impacts th,.impacts td{border:0;padding:0;white-space:normal;overflow-wrap:anywhere}
 .impacts td:before{content:attr(data-label);color:var(--_muted);margin-inline-end:6px}}
 "#;
 

@@ -49,7 +49,7 @@ const CSS: &str = ".ib-static{font:15px/1.5 system-ui,\"Apple SD Gothic Neo\",\"
 .ib-static .ib-updates span{white-space:pre-line}\
 @media (max-width:480px){.ib-static table,.ib-static caption,.ib-static tbody,.ib-static tr,.ib-static th,.ib-static td{display:block}\
 .ib-static thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\
-.ib-static tr{border-bottom:1px solid #d0d7de;padding:4px 0}.ib-static th,.ib-static td{border:0;padding:0}\
+.ib-static tr{border-bottom:1px solid #d0d7de;padding:4px 0}.ib-static th,.ib-static td{border:0;padding:0;overflow-wrap:anywhere}\
 .ib-static td:before{content:attr(data-label);color:#3d444d;margin-right:6px}}";
 
 fn facts(out: &mut String, facts: &[Fact]) {

@@ -191,6 +191,13 @@ test("on a phone the services table is a block per service, each value after its
   assert.deepEqual(table.cells, [['"상태"', "접속 불가"], ['"장애 시작 (KST)"', "오전 8시 40분"], ['"복구 (KST)"', "복구 중"], ['"지속 시간"', "2일 10시간째"]]);
   assert.ok(table.stacked, "one line each, top to bottom");
   await page.screenshot({ path: SCREENSHOTS + "agency-phone.png" });
+  // A long service name and an unbroken value wrap instead of pushing the table wider.
+  assert.equal(await page.evaluate(() => {
+    const t = document.querySelector("incident-timeline").shadowRoot.querySelector("table.impacts");
+    t.querySelector("tbody th").firstChild.textContent = "새올 행정 시스템 및 지방 행정 공통 기반 통합 인증 서비스 (GPKI 연계)";
+    t.querySelector("tbody td").textContent = "https://example.org/a-very-long-unbroken-status-text-that-goes-on";
+    return t.scrollWidth - t.parentElement.clientWidth;
+  }), 0);
   // A desktop window keeps the table.
   await page.setViewportSize({ width: 1000, height: 800 });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("incident-timeline").shadowRoot.querySelector("tbody tr")).display), "table-row");
