@@ -255,6 +255,15 @@ mod tests {
     use crate::time::FixedZone;
     use crate::view::{banner, timeline, Context};
 
+    /// Korean, on 19 November 2023 at 18:42 in `zone`.
+    fn korean_at_1842(zone: &FixedZone) -> Context<'_> {
+        Context {
+            lang: Lang::Ko,
+            zone,
+            now: chrono::DateTime::parse_from_rfc3339("2023-11-19T18:42:00+09:00").unwrap(),
+        }
+    }
+
     #[test]
     fn feed_text_is_escaped_and_unsafe_links_dropped() {
         let f = parse(r#"{"version":1,"publisher":{"name":"p"},"incidents":[{"id":"x","kind":"outage","status":"identified",
@@ -262,11 +271,7 @@ mod tests {
             "links":[{"title":"bad","url":"javascript:alert(1)"},{"title":"good","url":"https://www.gov.kr/?a=1&b=\"2\""}]}]}"#)
         .unwrap();
         let zone = FixedZone::kst();
-        let cx = Context {
-            lang: Lang::Ko,
-            zone: &zone,
-            now: chrono::DateTime::parse_from_rfc3339("2023-11-19T18:42:00+09:00").unwrap(),
-        };
+        let cx = korean_at_1842(&zone);
         let html = render(
             banner::build(&f, &cx, &banner::Options::default()).as_ref(),
             &timeline::build(&f, &cx),
@@ -286,11 +291,7 @@ mod tests {
             "title":"t","started_at":"2023-11-19T16:00:00+09:00","impacts":[{"service":"gov24","status":"down"}]}]}"#)
         .unwrap();
         let zone = FixedZone::kst();
-        let cx = Context {
-            lang: Lang::Ko,
-            zone: &zone,
-            now: chrono::DateTime::parse_from_rfc3339("2023-11-19T18:42:00+09:00").unwrap(),
-        };
+        let cx = korean_at_1842(&zone);
         let html = render(None, &timeline::build(&f, &cx), Lang::Ko);
         assert!(
             html.contains(r#"<th scope="col">복구 (KST)</th>"#),
