@@ -25,7 +25,7 @@ pub enum Format {
 /// ```
 ///
 /// The document comes as bytes, as it arrives: it must be UTF-8, which the JSON reader
-/// checks where it matters (see [`feed::json`]).
+/// checks where it matters (see [`feed::json()`]).
 pub fn read(text: &[u8]) -> Result<(Feed, Format), ParseErrors> {
     let (value, incidents) = feed::json(text)?;
     if value.get("version").is_some() {

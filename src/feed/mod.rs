@@ -1,7 +1,7 @@
 //! The incident feed, version 1: the public contract between a publisher and the widget.
 //!
 //! A feed is a static JSON document. [`parse`] turns its text into a [`Feed`], failing with
-//! every structural problem it found (each with its JSON path), and [`validate`] reports
+//! every structural problem it found (each with its JSON path), and [`validate()`] reports
 //! semantic problems as warnings so that the rest of the feed still renders.
 
 use crate::prelude::*;

@@ -24,7 +24,7 @@ pub fn parse(text: &str) -> Result<Feed, ParseErrors> {
     from_parts(&value, incidents)
 }
 
-/// A feed's incidents, converted while its text was read (see [`json`]), with their errors.
+/// A feed's incidents, converted while its text was read (see [`json()`]), with their errors.
 #[derive(Debug)]
 pub struct Incidents {
     list: Vec<Incident>,
@@ -89,7 +89,7 @@ pub fn from_value(value: &Json) -> Result<Feed, ParseErrors> {
 }
 
 /// Structurally checks a feed document whose incidents may have been converted while it
-/// was read ([`json`]).
+/// was read ([`json()`]).
 pub fn from_parts(value: &Json, incidents: Option<Incidents>) -> Result<Feed, ParseErrors> {
     let mut cx = Cx {
         errors: Vec::new(),
