@@ -49,6 +49,7 @@ a{color:var(--_link);text-decoration:underline}
 a:focus-visible{outline:3px solid var(--_link);outline-offset:2px}
 .timeline{display:grid;gap:18px;color:var(--_fg);background:var(--_bg)}
 .day h2{font-size:1em;color:var(--_muted);border-bottom:1px solid var(--_border);padding-bottom:4px;margin-bottom:var(--_gap)}
+.day>h2+article{scroll-margin-top:calc(1.5em + 5px + var(--_gap))}
 .incident{border-inline-start:5px solid var(--tone);padding:4px 0 4px 14px;display:grid;gap:8px;margin-bottom:14px}
 .incident header{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:center}
 .incident h3{font-size:1.13em;flex-basis:100%;overflow-wrap:anywhere}

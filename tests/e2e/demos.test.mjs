@@ -117,7 +117,10 @@ test("archive page: a year shown a page at a time; past two pages the newest fol
       focused: root.activeElement?.getAttribute("part") ?? null,
       // The focused incident's title, and where it is in the window (px from the top).
       focusedTitle: root.activeElement?.querySelector("h3")?.textContent ?? null,
-      focusedTop: root.activeElement?.getBoundingClientRect().top };
+      focusedTop: root.activeElement?.getBoundingClientRect().top,
+      // Where its day's heading is, when the incident is the first of its day.
+      headingTop: root.activeElement?.previousElementSibling?.localName === "h2"
+        ? root.activeElement.previousElementSibling.getBoundingClientRect().top : null };
   });
   const press = async (button, expectFirst) => {
     await page.evaluate((b) => document.querySelector("incident-timeline").shadowRoot.querySelector(`[data-${b}]`).focus(), button);
@@ -134,11 +137,13 @@ test("archive page: a year shown a page at a time; past two pages the newest fol
   assert.equal(first.more, `더 보기 (${60 - n}건 남음)`);
   assert.equal(first.newer, null);
 
-  // Reading goes on at the first incident a button brings: focused, at the top of the window.
+  // Reading goes on at the first incident a button brings: focused, at the top of the window,
+  // or just under its day's heading when it is the first of that day.
   const readingAt = (s, title, what) => {
     assert.equal(s.focused, "incident", what);
     assert.equal(s.focusedTitle, title, what);
-    assert.ok(Math.abs(s.focusedTop) < 1, `${what}: ${s.focusedTop} px from the top`);
+    const top = s.headingTop ?? s.focusedTop;
+    assert.ok(Math.abs(top) < 1, `${what}: ${top} px from the top (heading at ${s.headingTop})`);
   };
   await press("more");
   await page.waitForFunction((m) => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("h3").length > m, n);
