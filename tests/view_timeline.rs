@@ -291,6 +291,20 @@ fn crowded_incident(id: usize, n: usize) -> String {
     )
 }
 
+/// The day after the crowded incidents began, in `lang`.
+fn after_crowding(zone: &FixedZone, lang: Lang) -> Context<'_> {
+    Context {
+        lang,
+        zone,
+        now: at("2023-01-02T00:00:00+09:00"),
+    }
+}
+
+/// The ids of the incidents a timeline shows, in order.
+fn ids(t: &TimelineView) -> Vec<String> {
+    t.incidents().map(|i| i.id.clone()).collect()
+}
+
 fn crowded_feed(incidents: usize, n: usize) -> feed::Feed {
     let list: Vec<String> = (0..incidents).map(|i| crowded_incident(i, n)).collect();
     feed::parse(&format!(
@@ -304,11 +318,7 @@ fn crowded_feed(incidents: usize, n: usize) -> feed::Feed {
 fn long_lists_show_their_first_rows_and_the_latest_updates_with_a_count_of_the_rest() {
     let f = crowded_feed(1, 1_000);
     let zone = FixedZone::kst();
-    let cx = Context {
-        lang: Lang::Ko,
-        zone: &zone,
-        now: at("2023-01-02T00:00:00+09:00"),
-    };
+    let cx = after_crowding(&zone, Lang::Ko);
     let page = timeline::build_page(&f, &cx, 1);
     let inc = &page.days[0].incidents[0];
     assert_eq!(inc.impacts.len(), timeline::LIST_ROWS);
@@ -347,19 +357,13 @@ fn pages_before_those_shown_are_measured_as_their_views() {
     // builds check each shown view against that measure). Lists one row under, at and over
     // the limit: only the last has a line counting the rest.
     let zone = FixedZone::kst();
-    let cx = Context {
-        lang: Lang::Ko,
-        zone: &zone,
-        now: at("2023-01-02T00:00:00+09:00"),
-    };
+    let cx = after_crowding(&zone, Lang::Ko);
     for n in [
         timeline::LIST_ROWS - 1,
         timeline::LIST_ROWS,
         timeline::LIST_ROWS + 1,
     ] {
         let f = crowded_feed(9, n);
-        let ids =
-            |t: &TimelineView| -> Vec<String> { t.incidents().map(|i| i.id.clone()).collect() };
         let first = timeline::build_page(&f, &cx, 1);
         let per_page = ids(&first).len();
         assert!((1..4).contains(&per_page), "{n} rows: {per_page} per page");
@@ -380,11 +384,7 @@ fn pages_before_those_shown_are_measured_as_their_views() {
 fn a_page_ends_before_its_element_budget_runs_out() {
     let f = crowded_feed(30, 40);
     let zone = FixedZone::kst();
-    let cx = Context {
-        lang: Lang::En,
-        zone: &zone,
-        now: at("2023-01-02T00:00:00+09:00"),
-    };
+    let cx = after_crowding(&zone, Lang::En);
     let shown = |t: &TimelineView| -> Vec<usize> { t.incidents().map(|i| i.elements()).collect() };
     let first = shown(&timeline::build_page(&f, &cx, 1));
     assert!(
@@ -410,12 +410,7 @@ fn a_page_ends_before_its_element_budget_runs_out() {
 fn past_two_pages_the_newest_page_is_dropped_and_offered_back() {
     let f = crowded_feed(30, 40);
     let zone = FixedZone::kst();
-    let cx = Context {
-        lang: Lang::Ko,
-        zone: &zone,
-        now: at("2023-01-02T00:00:00+09:00"),
-    };
-    let ids = |t: &TimelineView| -> Vec<String> { t.incidents().map(|i| i.id.clone()).collect() };
+    let cx = after_crowding(&zone, Lang::Ko);
     let elements = |t: &TimelineView| -> usize { t.incidents().map(|i| i.elements()).sum() };
     let pages: Vec<TimelineView> = (1..=4).map(|p| timeline::build_page(&f, &cx, p)).collect();
     let per_page = ids(&pages[0]).len();
