@@ -543,3 +543,63 @@ fn recurrence_counts_outages_up_to_exactly_ninety_days_before() {
         "at the same instant"
     );
 }
+
+#[test]
+fn each_row_counts_every_earlier_outage_of_its_service_once() {
+    let outage = |id: &str, kind: &str, start: &str, services: &[&str]| {
+        let impacts: Vec<String> = services
+            .iter()
+            .map(|s| format!(r#"{{"service":"{s}","status":"down"}}"#))
+            .collect();
+        format!(
+            r#"{{"id":"{id}","kind":"{kind}","status":"resolved","title":"t","started_at":"{start}",
+            "impacts":[{}]}}"#,
+            impacts.join(",")
+        )
+    };
+    let f = feed::parse(&format!(
+        r#"{{"version":1,"publisher":{{"name":"p"}},
+        "services":[{{"id":"a","name":"A"}},{{"id":"b","name":"B"}},{{"id":"a","name":"A again"}}],
+        "incidents":[{}]}}"#,
+        [
+            outage(
+                "now",
+                "outage",
+                "2023-07-18T10:00:00Z",
+                &["a", "b", "a", "c", "z"]
+            ),
+            outage("e1", "outage", "2023-07-17T10:00:00Z", &["a", "a", "b"]),
+            outage("e2", "outage", "2023-07-16T10:00:00Z", &["b", "z"]),
+            outage("work", "maintenance", "2023-07-15T10:00:00Z", &["c"]),
+            outage("old", "outage", "2023-03-01T10:00:00Z", &["c"]),
+        ]
+        .join(",")
+    ))
+    .unwrap();
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::En,
+        zone: &zone,
+        now: at("2023-07-19T00:00:00Z"),
+    };
+    for t in [timeline::build(&f, &cx), timeline::build_page(&f, &cx, 1)] {
+        let now = t.incidents().find(|i| i.id == "now").unwrap();
+        let rows: Vec<(&str, Option<&str>)> = now
+            .impacts
+            .iter()
+            .map(|r| (r.service.text.as_str(), r.recurrence.as_deref()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("A", Some("2nd outage in 90 days")),
+                ("B", Some("3rd outage in 90 days")),
+                ("A", Some("2nd outage in 90 days")),
+                ("c", None),
+                ("z", Some("2nd outage in 90 days")),
+            ],
+            "e1 lists a twice and counts once; maintenance and outages before the window \
+             do not count; the first declaration of a name wins; undeclared ids read as is"
+        );
+    }
+}

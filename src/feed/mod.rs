@@ -248,10 +248,3 @@ pub struct Link {
     pub title: Text,
     pub url: String,
 }
-
-impl Feed {
-    /// The service with this id, if the feed declares it.
-    pub fn service(&self, id: &str) -> Option<&Service> {
-        self.services.iter().find(|s| s.id == id)
-    }
-}

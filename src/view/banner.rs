@@ -3,7 +3,8 @@
 use crate::prelude::*;
 
 use super::phase::{phase, Phase};
-use super::{badge, service_name, start_of, Context, Fact, LinkedText, Tone};
+use super::services::Services;
+use super::{badge, start_of, Context, Fact, LinkedText, Tone};
 use crate::feed::{Feed, Impact, Incident, Kind, Severity};
 use crate::time::elapsed;
 use chrono::TimeDelta;
@@ -251,6 +252,7 @@ fn affected_services(feed: &Feed, inc: &Incident, cx: &Context) -> (Vec<String>,
         }
     }
     let (repeated, _) = crate::sort::repeats(&ids);
+    let services = Services::of(feed);
     let (mut names, mut listed, mut unlisted) = (Vec::<String>::new(), 0, 0);
     for (id, r) in ids.into_iter().zip(repeated) {
         if r {
@@ -262,7 +264,7 @@ fn affected_services(feed: &Feed, inc: &Incident, cx: &Context) -> (Vec<String>,
         }
         listed += 1;
         // Two ids may share a name (a Statuspage component in two groups).
-        let name = service_name(feed, id, cx.lang);
+        let name = services.name(id, cx.lang);
         if !names.contains(&name) {
             names.push(name);
         }

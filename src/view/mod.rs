@@ -10,9 +10,10 @@ pub mod markup;
 pub mod nodes;
 pub mod notice;
 pub mod phase;
+pub mod services;
 pub mod timeline;
 
-use crate::feed::{Feed, Incident, Kind, Severity};
+use crate::feed::{Incident, Kind, Severity};
 use crate::i18n::Lang;
 use crate::time::{self, Instant, Zone};
 
@@ -111,13 +112,6 @@ pub fn start_of(inc: &Incident) -> Option<Instant> {
         .or(inc.scheduled.as_ref().map(|w| w.from))
         .or_else(|| inc.impacts.iter().filter_map(|i| i.from).min())
         .or_else(|| inc.updates.iter().map(|u| u.at).min())
-}
-
-/// The display name of a service id: its declared name, else the id itself.
-pub fn service_name(feed: &Feed, id: &str, lang: Lang) -> String {
-    feed.service(id)
-        .map(|s| s.name.pick(lang).to_string())
-        .unwrap_or_else(|| id.to_string())
 }
 
 /// A badge such as `심각 · 장애`: severity, then kind.

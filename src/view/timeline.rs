@@ -3,7 +3,8 @@
 
 use crate::prelude::*;
 
-use super::{badge, service_name, start_of, Context, Fact, LinkedText, Tone};
+use super::services::Services;
+use super::{badge, start_of, Context, Fact, LinkedText, Tone};
 use crate::feed::{Feed, Incident, Kind};
 use crate::i18n::Lang;
 use crate::time::{elapsed, local, Instant};
@@ -188,6 +189,7 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
         (x, y) => x.is_some() && y.is_none(),
     });
     let outages = OutageStarts::new(feed, &order);
+    let services = Services::of(feed);
 
     let rows = if pages.is_some() {
         LIST_ROWS
@@ -218,7 +220,7 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
             continue;
         }
         let day = start.map(|t| local(&t, cx.zone).datetime.date());
-        let view = incident(feed, &outages, inc, day, cx, rows);
+        let view = incident(feed, &services, &outages, inc, day, cx, rows);
         debug_assert!(pages.is_none() || cost(feed, inc, cx, rows) == view.elements());
         let iso = day.map(|d| d.to_string()).unwrap_or_default();
         match days.last_mut() {
@@ -373,6 +375,7 @@ fn facts(
 
 fn incident(
     feed: &Feed,
+    services: &Services,
     outages: &OutageStarts,
     inc: &Incident,
     day: Option<NaiveDate>,
@@ -391,10 +394,10 @@ fn incident(
         .map(|imp| {
             let from = imp.from.or(start);
             let until = imp.until.or(end);
-            let service = feed.service(&imp.service);
+            let service = services.get(&imp.service);
             ImpactRow {
                 service: LinkedText::new(
-                    service_name(feed, &imp.service, lang),
+                    services.name(&imp.service, lang),
                     service.and_then(|s| s.url.as_deref()),
                 ),
                 level: m.impact(imp.level).to_string(),
