@@ -571,6 +571,8 @@ fn each_row_counts_every_earlier_outage_of_its_service_once() {
             outage("e1", "outage", "2023-07-17T10:00:00Z", &["a", "a", "b"]),
             outage("e2", "outage", "2023-07-16T10:00:00Z", &["b", "z"]),
             outage("work", "maintenance", "2023-07-15T10:00:00Z", &["c"]),
+            // The same id again (validation warns): the same outage, not an earlier one.
+            outage("now", "outage", "2023-07-14T10:00:00Z", &["b"]),
             outage("old", "outage", "2023-03-01T10:00:00Z", &["c"]),
         ]
         .join(",")
@@ -598,8 +600,9 @@ fn each_row_counts_every_earlier_outage_of_its_service_once() {
                 ("c", None),
                 ("z", Some("2nd outage in 90 days")),
             ],
-            "e1 lists a twice and counts once; maintenance and outages before the window \
-             do not count; the first declaration of a name wins; undeclared ids read as is"
+            "e1 lists a twice and counts once; maintenance, outages before the window and \
+             the outage's own id again do not count; the first declaration of a name wins; \
+             undeclared ids read as is"
         );
     }
 }
