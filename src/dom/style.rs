@@ -13,6 +13,11 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// `:host` declarations are `!important` on purpose: inside a shadow tree's own context,
 /// important declarations beat even a host page's `* { display: none !important }`. That
 /// also beats a page's own `min-height`, so reserving space goes through `--ib-min-height`.
+///
+/// An incident a page button brings is scrolled to the top of the window, below
+/// `--ib-scroll-margin` (a page's fixed header) and, when it opens its day, below the day's
+/// heading too. A page's own `::part(incident) { scroll-margin-top }` would replace the
+/// heading's share, hence the property.
 const CSS: &str = r#"
 :host{all:initial!important;display:block!important;min-height:var(--ib-min-height,0)!important;visibility:visible!important;opacity:1!important;position:relative!important;
 font:var(--ib-font-size,15px)/1.5 var(--ib-font,system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR","Noto Sans CJK KR",sans-serif)!important;
@@ -49,8 +54,8 @@ a{color:var(--_link);text-decoration:underline}
 a:focus-visible{outline:3px solid var(--_link);outline-offset:2px}
 .timeline{display:grid;gap:18px;color:var(--_fg);background:var(--_bg)}
 .day h2{font-size:1em;color:var(--_muted);border-bottom:1px solid var(--_border);padding-bottom:4px;margin-bottom:var(--_gap)}
-.day>h2+article{scroll-margin-top:calc(1.5em + 5px + var(--_gap))}
-.incident{border-inline-start:5px solid var(--tone);padding:4px 0 4px 14px;display:grid;gap:8px;margin-bottom:14px}
+.day>h2+article{scroll-margin-top:calc(var(--ib-scroll-margin,0px) + 1.5em + 5px + var(--_gap))}
+.incident{border-inline-start:5px solid var(--tone);padding:4px 0 4px 14px;display:grid;gap:8px;margin-bottom:14px;scroll-margin-top:var(--ib-scroll-margin,0px)}
 .incident header{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:center}
 .incident h3{font-size:1.13em;flex-basis:100%;overflow-wrap:anywhere}
 .status{font-size:13px;border:1px solid var(--_border);border-radius:4px;padding:0 6px;color:var(--_muted)}
