@@ -210,10 +210,11 @@ test("on a phone the services table is a block per service, each value after its
 });
 
 test("head snippet inserts a banner only when there is something to announce", async () => {
-  const active = await open(env, "/snippet.html");
+  const active = await open(env, "/snippet.html", { now: "2023-11-19T18:40:00+09:00" });
   await active.page.waitForFunction(() => document.body.firstElementChild?.localName === "incident-banner", null, { timeout: 10000 });
   await rendered(active.page, "incident-banner");
   assert.deepEqual(await shadowTexts(active.page, "incident-banner", ".badge"), ["심각 · 장애"]);
+  assert.deepEqual(await shadowTexts(active.page, "incident-banner", ".timing"), ["2일 10시간째"], "counted from the pinned clock");
   await active.page.screenshot({ path: SCREENSHOTS + "snippet.png" });
   assert.deepEqual(noisy(active.log), []);
   await active.close();

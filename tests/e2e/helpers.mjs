@@ -23,9 +23,12 @@ export async function setUp() {
  * Opens `path` in a fresh context and records every console message, page error, dialog
  * and CSP violation, so tests can assert the page stayed quiet.
  */
-export async function open(env, path, { lang = "ko-KR", timezoneId } = {}) {
+export async function open(env, path, { lang = "ko-KR", timezoneId, now } = {}) {
   const context = await env.browser.newContext({ locale: lang, timezoneId, viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
+  // A page with no `now` attribute to pin (the head snippet) reads the clock: pinned here, so
+  // what it says ("…째") and its screenshot stay the same from run to run. Timers still run.
+  if (now) await page.clock.setFixedTime(new Date(now));
   const log = { console: [], errors: [], dialogs: [] };
   page.on("console", (m) => log.console.push({ type: m.type(), text: m.text(), url: m.location().url }));
   page.on("pageerror", (e) => log.errors.push(e.message));
