@@ -48,6 +48,9 @@ struct State {
     pages: usize,
     /// The shadow root's click listener (dismissal, "더 보기"), removed on disconnect.
     on_click: Closure<dyn FnMut(Event)>,
+    /// The unknown `time-zone` last reported: views are rebuilt at every poll and page
+    /// button, and the console hears of a name once.
+    unknown_zone: Option<String>,
 }
 
 static ELEMENTS: Local<RefCell<Vec<State>>> = Local::new(RefCell::new(Vec::new()));
@@ -84,6 +87,7 @@ pub fn element_connected(el: HtmlElement) {
             last: None,
             pages: 1,
             on_click,
+            unknown_zone: None,
         })
     });
     if urls.is_empty() {
@@ -380,10 +384,17 @@ fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
         };
         match zone {
             Some(z) => return z,
-            None => warn(&format!(
-                "unknown time-zone {}; using the feed's zone",
-                Quoted(&name)
-            )),
+            None => {
+                let told = with_state(el, |s| s.unknown_zone.replace(name.clone()))
+                    .flatten()
+                    .is_some_and(|told| told == name);
+                if !told {
+                    warn(&format!(
+                        "unknown time-zone {}; using the feed's zone",
+                        Quoted(&name)
+                    ));
+                }
+            }
         }
     }
     if let Some(z) = feed

@@ -290,3 +290,20 @@ test("three pages into a timeline: a feed that shrinks shows its last pages and 
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("an unknown time-zone is reported once, not at every poll or page", async () => {
+  const path = "/feed/zone.json";
+  fs.script(path, [ok(bigFeed(40, 1)), ok(bigFeed(41, 1))]);
+  const { page, log, context } = await pageWith(`<incident-timeline id="t" src="${path}" poll="15" time-zone="Not/AZone"></incident-timeline>`);
+  await eventually(async () => assert.ok((await texts(page, "#t", "article h3")).length > 0));
+  for (let i = 0; i < 3; i++) await nextRequest(page, path); // a new body, then two unchanged
+  await page.evaluate(() => document.querySelector("#t").shadowRoot.querySelector("[data-more]").click());
+  await sleep(100);
+  const zone = (m) => m.text.includes("time-zone");
+  assert.deepEqual(log.console.filter(zone).map((m) => m.text), ['incident-banner: unknown time-zone "Not/AZone"; using the feed\'s zone']);
+  // Another unknown name is news.
+  await page.evaluate(() => document.querySelector("#t").setAttribute("time-zone", "Not/Another"));
+  await eventually(() => assert.equal(log.console.filter(zone).length, 2));
+  assert.match(log.console.filter(zone)[1].text, /"Not\/Another"/);
+  await context.close();
+});
