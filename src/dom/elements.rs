@@ -48,9 +48,6 @@ struct State {
     pages: usize,
     /// The shadow root's click listener (dismissal, "더 보기"), removed on disconnect.
     on_click: Closure<dyn FnMut(Event)>,
-    /// The unknown `time-zone` last reported: views are rebuilt at every poll and page
-    /// button, and the console hears of a name once.
-    unknown_zone: Option<String>,
 }
 
 static ELEMENTS: Local<RefCell<Vec<State>>> = Local::new(RefCell::new(Vec::new()));
@@ -87,9 +84,9 @@ pub fn element_connected(el: HtmlElement) {
             last: None,
             pages: 1,
             on_click,
-            unknown_zone: None,
         })
     });
+    check_time_zone(&el);
     if urls.is_empty() {
         warn("the element has no valid src attribute");
     }
@@ -148,6 +145,11 @@ pub fn element_attribute_changed(el: HtmlElement, name: String) {
             for url in with_state(&el, |s| s.urls.clone()).unwrap_or_default() {
                 source::ensure_polling(&url);
             }
+        }
+        // Before `connectedCallback` (an upgrade), connecting checks it.
+        "time-zone" if with_state(&el, |_| ()).is_some() => {
+            check_time_zone(&el);
+            render(&el);
         }
         _ => render(&el),
     }
@@ -374,28 +376,32 @@ fn lang_of(el: &HtmlElement) -> Lang {
         .unwrap_or(Lang::Ko)
 }
 
+/// The zone a `time-zone` attribute names (`local` = the reader's), if known.
+fn zone_named(name: &str) -> Option<Box<dyn Zone>> {
+    match name.trim() {
+        "local" => zone::named(None),
+        other => zone::named(Some(other)),
+    }
+}
+
+/// Warns of an unknown `time-zone` when the element connects or the attribute changes, not
+/// in `zone_of`: views are rebuilt at every poll and page button, and each would warn again.
+fn check_time_zone(el: &HtmlElement) {
+    if let Some(name) = el.get_attribute("time-zone") {
+        if zone_named(&name).is_none() {
+            warn(&format!(
+                "unknown time-zone {}; using the feed's zone",
+                Quoted(&name)
+            ));
+        }
+    }
+}
+
 /// The display zone: the `time-zone` attribute (`local` = the reader's), else the
 /// publisher's zone, else the offset the feed's own timestamps use.
 fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
-    if let Some(name) = el.get_attribute("time-zone") {
-        let zone = match name.trim() {
-            "local" => zone::named(None),
-            other => zone::named(Some(other)),
-        };
-        match zone {
-            Some(z) => return z,
-            None => {
-                let told = with_state(el, |s| s.unknown_zone.replace(name.clone()))
-                    .flatten()
-                    .is_some_and(|told| told == name);
-                if !told {
-                    warn(&format!(
-                        "unknown time-zone {}; using the feed's zone",
-                        Quoted(&name)
-                    ));
-                }
-            }
-        }
+    if let Some(z) = el.get_attribute("time-zone").and_then(|n| zone_named(&n)) {
+        return z;
     }
     if let Some(z) = feed
         .publisher
