@@ -23,13 +23,35 @@ pub const MAX_SERVER_DELAY: Duration = Duration::from_secs(60 * 60);
 /// Reads the `poll` attribute (seconds): `None` for `0` (no polling); missing or invalid
 /// values give the default; values under the minimum are raised to it.
 pub fn interval(attr: Option<&str>) -> Option<Duration> {
-    let Some(millis) = attr.and_then(crate::decimal::thousandths) else {
+    let Some(secs) = attr.and_then(number) else {
         return Some(DEFAULT_INTERVAL);
     };
-    if millis == 0 {
+    if secs == 0.0 {
         return None;
     }
-    Some(Duration::from_millis(millis).clamp(MIN_INTERVAL, MAX_SERVER_DELAY))
+    Some(Duration::from_secs_f64(secs.min(1e9)).clamp(MIN_INTERVAL, MAX_SERVER_DELAY))
+}
+
+/// An attribute's number as pages write it (`"90"`, `" 1.5 "`): digits with an optional
+/// fraction, read to the thousandth; anything else (signs, exponents, `inf`) is `None`, and
+/// the attribute's default applies.
+///
+/// Not `str::parse::<f64>`: its tables and code are 15 KB of wasm (6 KB gzip; BENCHMARKS.md)
+/// for three attributes. The digits go through `str::parse::<u64>`.
+pub fn number(attr: &str) -> Option<f64> {
+    let s = attr.trim();
+    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let thousandths: u64 = format!("{fraction:0<3}").get(..3)?.parse().ok()?;
+    Some(whole as f64 + thousandths as f64 / 1000.0)
 }
 
 /// How the last request went.
@@ -74,7 +96,7 @@ pub fn next_delay(interval: Duration, outcome: Outcome, random: f64) -> Duration
 /// Reads `Retry-After`: delay-seconds or an HTTP date, relative to `now`.
 pub fn parse_retry_after(value: &str, now: &Instant) -> Option<Duration> {
     let value = value.trim();
-    if let Some(secs) = crate::decimal::integer(value) {
+    if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
     let at = crate::time::parse_http_date(value)?;
@@ -94,7 +116,7 @@ pub fn parse_max_age(cache_control: &str) -> Option<Duration> {
             return None;
         }
         if let Some(v) = directive.strip_prefix("max-age=") {
-            max_age = crate::decimal::integer(v.trim_matches('"')).map(Duration::from_secs);
+            max_age = v.trim_matches('"').parse().ok().map(Duration::from_secs);
         }
     }
     max_age

@@ -5,8 +5,6 @@
 //! short name at this instant?". In the browser the answer comes from `Intl`; natively,
 //! and for feeds without a named zone, it is a [`FixedZone`].
 
-use crate::prelude::*;
-
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta};
 
 /// A point in time as written in a feed: RFC 3339 with its offset kept.
@@ -177,104 +175,35 @@ pub fn rfc3339(t: &Instant) -> String {
     )
 }
 
-/// Reads an RFC 3339 timestamp (`2023-11-17T08:40:00+09:00`, `…T23:40:00.5Z`; `t` or a
-/// space for `T`, `z` for `Z`, a leap second as chrono has it). Written by hand, with a
-/// differential test against chrono's parser: chrono's would link its whole
-/// format-parsing machinery (about 15 KB) into the wasm.
+/// Reads an RFC 3339 timestamp (`2023-11-17T08:40:00+09:00`, `…T23:40:00.5Z`), keeping its
+/// offset: chrono's parser.
 pub fn parse_rfc3339(s: &str) -> Option<Instant> {
-    let b = s.as_bytes();
-    let num = |range: core::ops::Range<usize>| -> Option<u32> {
-        let digits = b.get(range)?;
-        digits.iter().try_fold(0u32, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let sep = |i: usize, c: &[u8]| b.get(i).is_some_and(|x| c.contains(x));
-    if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":") && sep(16, b":")) {
-        return None;
-    }
-    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    let mut i = 19;
-    let mut nanos = 0u32;
-    if b.get(i) == Some(&b'.') {
-        let digits = b[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
-        if digits == 0 {
-            return None;
-        }
-        for k in 0..9 {
-            let d = if k < digits {
-                u32::from(b[i + 1 + k] - b'0')
-            } else {
-                0
-            };
-            nanos = nanos * 10 + d;
-        }
-        i += 1 + digits;
-    }
-    let offset = match b.get(i)? {
-        b'Z' | b'z' if i + 1 == b.len() => 0,
-        sign @ (b'+' | b'-') if i + 6 == b.len() && b[i + 3] == b':' => {
-            let (h, m) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
-            if h > 23 || m > 59 {
-                return None;
-            }
-            let secs = (h * 3600 + m * 60) as i32;
-            if *sign == b'-' {
-                -secs
-            } else {
-                secs
-            }
-        }
-        _ => return None,
-    };
-    if hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    // A leap second is the last second's nanoseconds running past one second, as in chrono.
-    let (second, nanos) = if second == 60 {
-        (59, nanos.checked_add(1_000_000_000)?)
-    } else {
-        (second, nanos)
-    };
-    let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)?;
-    let time = chrono::NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
-    let offset = FixedOffset::east_opt(offset)?;
-    NaiveDateTime::new(date, time)
-        .checked_sub_offset(offset)
-        .map(|utc| DateTime::from_naive_utc_and_offset(utc, offset))
+    DateTime::parse_from_rfc3339(s).ok()
 }
 
-/// Plain digits up to 999,999 (hours, days, years), else `None`.
-fn small_number(s: &str) -> Option<u32> {
-    crate::decimal::integer(s)
-        .filter(|&n| n < 1_000_000)
-        .map(|n| n as u32)
-}
-
-/// Reads an HTTP date in its one current form, IMF-fixdate (`Sun, 06 Nov 1994 08:49:37
-/// GMT`), as servers send in `Retry-After`.
+/// Reads an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`), as servers send in `Retry-After`:
+/// IMF-fixdate is a form of RFC 2822's date, which chrono reads.
 pub fn parse_http_date(s: &str) -> Option<Instant> {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let mut parts = s.split_ascii_whitespace();
-    let _weekday = parts.next()?.strip_suffix(',')?;
-    let day = small_number(parts.next()?)?;
-    let month_name = parts.next()?;
-    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
-    let year = small_number(parts.next()?)? as i32;
-    let mut hms = parts.next()?.split(':').map(small_number);
-    let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
-    if parts.next()? != "GMT" || parts.next().is_some() || hms.next().is_some() {
-        return None;
-    }
-    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
-    let time = chrono::NaiveTime::from_hms_opt(h, m, sec)?;
-    Some(DateTime::from_naive_utc_and_offset(
-        NaiveDateTime::new(date, time),
-        FixedOffset::east_opt(0)?,
-    ))
+    DateTime::parse_from_rfc2822(s.trim()).ok()
+}
+
+/// True when `s` is a valid local date-time that only lacks its offset (seconds optional):
+/// the feed's author forgot it, and the message says how to add it.
+///
+/// It asks the RFC 3339 parser with an offset added: a strftime pattern would bring
+/// chrono's format-string machinery (~10 KB) into the wasm for this one message.
+pub fn lacks_offset(s: &str) -> bool {
+    let s = s.replacen(' ', "T", 1);
+    [format!("{s}Z"), format!("{s}:00Z")]
+        .iter()
+        .any(|candidate| parse_rfc3339(candidate).is_some())
+}
+
+/// Hours or minutes of an offset name: plain digits below 100.
+fn small_number(s: &str) -> Option<u32> {
+    s.parse::<u32>()
+        .ok()
+        .filter(|&n| n < 100 && !s.starts_with('+'))
 }
 
 /// Time from `from` to `to`, never negative (a bad feed can put the end first).

@@ -223,3 +223,98 @@ fn the_heap_grows_the_memory_in_large_steps() {
         512 * (64 * 1024 - 64)
     );
 }
+
+/// Every demo feed and fixture, as text.
+const FEEDS: [&str; 9] = [
+    include_str!("../www/feeds/archive.json"),
+    include_str!("../www/feeds/kakao-2023-07.json"),
+    include_str!("../www/feeds/moel-2023-07-18.json"),
+    include_str!("../www/feeds/mois-2023-11.json"),
+    include_str!("../www/feeds/mois-maintenance.json"),
+    include_str!("../www/feeds/news-2023-07-18.json"),
+    include_str!("../www/feeds/test/xss.json"),
+    include_str!("fixtures/hostile-feed.json"),
+    include_str!("fixtures/statuspage/summary.json"),
+];
+
+#[wasm_bindgen_test]
+fn the_engines_json_parse_and_serde_json_read_the_same_feeds() {
+    use incident_banner::dom::document;
+    for text in FEEDS {
+        let native = incident_banner::adapters::read(text.as_bytes()).unwrap();
+        // The bytes as the widget reads a response, and the object as a page hands it over.
+        let from_bytes = document::from_bytes(text.as_bytes()).unwrap();
+        let object = js_sys::JSON::parse(text).unwrap();
+        let from_value = document::from_value(object).unwrap();
+        assert_eq!(from_bytes, native);
+        assert_eq!(from_value, native);
+        assert!(!native.feed.incidents.is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_incident_is_left_out_with_its_path_in_the_browser_too() {
+    use incident_banner::dom::document;
+    let text = r#"{"version":1,"publisher":{"name":"p"},"incidents":[
+        {"id":"a","kind":"outage","status":"identified","title":"정부24"},
+        {"id":"b","kind":"outage","status":"identified","title":{"ko":5}},
+        {"id":"c","kind":"outage","status":"identified","title":"t","updates":[{"at":"2023-11-17T08:40:00+09:00","text":"x"},{"at":"2023-11-31T08:40:00+09:00","text":"y"}]},
+        {"id":"d","kind":"outage","status":"identified"},
+        {"id":"e","kind":"outage","status":"identified","title":"렌트홈","impacts":"gov24"}]}"#;
+    let doc = document::from_bytes(text.as_bytes()).unwrap();
+    let ids: Vec<&str> = doc.feed.incidents.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["a"]);
+    let skipped: Vec<(&str, String)> = doc
+        .skipped
+        .iter()
+        .map(|e| (e.path.as_str(), e.kind.to_string()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (
+                "incidents[1].title.ko",
+                "expected a string, found a number".to_string()
+            ),
+            (
+                "incidents[2].updates[1].at",
+                "\"2023-11-31T08:40:00+09:00\" is not an RFC 3339 timestamp such as \"2023-11-17T13:55:00+09:00\"".to_string()
+            ),
+            ("incidents[3].title", "required field is missing".to_string()),
+            (
+                "incidents[4].impacts",
+                "expected an array, found a string".to_string()
+            ),
+        ]
+    );
+    // The same, natively.
+    assert_eq!(
+        incident_banner::adapters::read(text.as_bytes()).unwrap(),
+        doc
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_body_that_is_not_json_says_where_it_broke() {
+    use incident_banner::dom::document;
+    let not_json = |bytes: &[u8]| match document::from_bytes(bytes).unwrap_err().0.remove(0).kind {
+        feed::ErrorKind::NotJson {
+            line,
+            column,
+            detail,
+        } => (line, column, detail),
+        other => panic!("{other:?}"),
+    };
+    // Where the engine gives a position (V8: "… at position 5"), it becomes a line and a
+    // column, counted in characters: 장애 is two characters but six bytes.
+    let (line, column, detail) = not_json("{\"장애\" 1}".as_bytes());
+    assert_eq!((line, column), (1, 7), "{detail}");
+    let (line, column, _) = not_json(b"{\"a\":\n 1 2}");
+    assert_eq!((line, column), (2, 4));
+    // Where it does not, the engine's own words say what broke.
+    let (line, _, detail) = not_json(b"{\"version\": 1,\n \"publisher\": }");
+    assert!(line == 0 || line == 2, "{line}");
+    assert!(detail.contains('}'), "{detail}");
+    let e = document::from_bytes(b"{\"x\": \"\xff\"}").unwrap_err();
+    assert!(e.to_string().contains("invalid UTF-8"), "{e}");
+}

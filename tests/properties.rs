@@ -2,7 +2,7 @@
 //! never negative, and the banner's ordering is a total order that ignores feed order.
 #![cfg(not(target_arch = "wasm32"))]
 
-use incident_banner::feed::{self, Feed, Kind, Named, Severity, Status};
+use incident_banner::feed::{self, Feed};
 use incident_banner::i18n::{DurationParts, Lang};
 use incident_banner::time::{elapsed, FixedZone, Instant};
 use incident_banner::view::phase::phase;
@@ -32,6 +32,19 @@ fn opt_stamp() -> impl Strategy<Value = String> {
     })
 }
 
+/// The format's names for kinds, severities and statuses (`www/schema/feed-v1.json`).
+const KINDS: [&str; 3] = ["outage", "maintenance", "notice"];
+const SEVERITIES: [&str; 4] = ["critical", "major", "minor", "info"];
+const STATUSES: [&str; 7] = [
+    "investigating",
+    "identified",
+    "monitoring",
+    "resolved",
+    "scheduled",
+    "in_progress",
+    "completed",
+];
+
 fn incident() -> impl Strategy<Value = String> {
     (
         (0usize..3, 0usize..4, 0usize..7, opt_stamp(), opt_stamp()),
@@ -50,7 +63,7 @@ fn incident() -> impl Strategy<Value = String> {
             let updates: Vec<String> = updates.iter().map(|a| format!(r#"{{"at":"{a}","text":"u"}}"#)).collect();
             format!(
                 r#"{{"id":"ID","kind":"{}","severity":"{}","status":"{}","title":"t","started_at":{started},"ended_at":{ended}{window},"impacts":[{}],"updates":[{}]}}"#,
-                Kind::NAMES[k], Severity::NAMES[s], Status::NAMES[st], impacts.join(","), updates.join(",")
+                KINDS[k], SEVERITIES[s], STATUSES[st], impacts.join(","), updates.join(",")
             )
         })
 }
@@ -81,15 +94,13 @@ fn now_from(minutes: i64) -> Instant {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
-    /// Incidents after `version` are converted while the text is read; written before it,
-    /// the same feed is read whole first. Both give the same feed.
+    /// The order of the top level's members does not matter: incidents written before
+    /// `version` give the same feed as after it.
     #[test]
-    fn incidents_read_while_streaming_match_the_whole_tree(text in feed_text()) {
+    fn member_order_does_not_change_the_feed(text in feed_text()) {
         let head = r#"{"version":1,"publisher":{"name":"p"},"#;
         let incidents = text.strip_prefix(head).and_then(|r| r.strip_suffix('}')).unwrap();
         let whole = format!(r#"{{{incidents},"version":1,"publisher":{{"name":"p"}}}}"#);
-        prop_assert!(feed::json(text.as_bytes()).unwrap().1.is_some());
-        prop_assert!(feed::json(whole.as_bytes()).unwrap().1.is_none());
         prop_assert_eq!(parse(&text), parse(&whole));
     }
 
@@ -132,7 +143,7 @@ proptest! {
         let horizon = banner::DEFAULT_HORIZON;
         let key = |inc: &feed::Incident| {
             let p = phase(inc, &now, horizon);
-            (p, std::cmp::Reverse(inc.severity), start_of(inc).map(|t| t.timestamp()))
+            (p, std::cmp::Reverse(inc.severity()), start_of(inc).map(|t| t.timestamp()))
         };
         let order: Vec<_> = banner::select(&f, &now, horizon).into_iter().map(key).collect();
         // Within a phase and severity, most recent first (soonest first for upcoming work).

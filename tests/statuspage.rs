@@ -12,7 +12,8 @@ fn fixture(name: &str) -> Feed {
         "{}/tests/fixtures/statuspage/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
-    let (feed, format) = read(&std::fs::read(path).unwrap()).unwrap();
+    let incident_banner::adapters::Document { feed, format, .. } =
+        read(&std::fs::read(path).unwrap()).unwrap();
     assert_eq!(format, Format::Statuspage, "{name}");
     feed
 }
@@ -28,9 +29,9 @@ fn format_is_detected_from_the_document_not_the_url() {
         "/www/feeds/news-2023-07-18.json"
     ))
     .unwrap();
-    assert_eq!(read(ours.as_bytes()).unwrap().1, Format::FeedV1);
+    assert_eq!(read(ours.as_bytes()).unwrap().format, Format::FeedV1);
     assert_eq!(
-        read(br#"{"page":{"id":"x","name":"n"}}"#).unwrap().1,
+        read(br#"{"page":{"id":"x","name":"n"}}"#).unwrap().format,
         Format::Statuspage
     );
     let unknown = read(br#"{"hello":"world"}"#).unwrap_err();
@@ -63,7 +64,7 @@ fn summary_maps_page_components_groups_and_incidents() {
 
     let login = &f.incidents[0];
     assert_eq!(
-        (login.kind, login.severity, login.status),
+        (login.kind, login.severity(), login.status),
         (Kind::Outage, Severity::Major, Status::Identified)
     );
     assert_eq!(login.started_at, Some(at("2023-07-18T10:54:00+09:00")));
@@ -94,7 +95,7 @@ fn summary_maps_page_components_groups_and_incidents() {
 
     let odd = &f.incidents[1];
     assert_eq!(
-        (odd.status, odd.severity),
+        (odd.status, odd.severity()),
         (Status::Other, Severity::Info),
         "unknown status shown neutrally"
     );
@@ -152,7 +153,7 @@ fn every_endpoint_reads() {
         "a page-wide indicator becomes a notice"
     );
     assert_eq!(
-        (status.incidents[0].kind, status.incidents[0].severity),
+        (status.incidents[0].kind, status.incidents[0].severity()),
         (Kind::Notice, Severity::Minor)
     );
     assert_eq!(
@@ -197,7 +198,9 @@ fn tolerates_nulls_missing_fields_and_long_histories() {
         r#"{{"page":{{"name":null}},"components":null,"incidents":[{}]}}"#,
         incidents.join(",")
     );
-    let (f, _) = read(doc.as_bytes()).unwrap();
+    let incident_banner::adapters::Document {
+        feed: f, format: _, ..
+    } = read(doc.as_bytes()).unwrap();
     assert_eq!(f.incidents.len(), 500);
     assert_eq!(f.incidents[0].title.pick(Lang::En), "—");
     assert_eq!(f.publisher.name.pick(Lang::En), "Statuspage");
@@ -217,7 +220,9 @@ fn components_and_incidents_are_taken_once_each_the_first_of_each_id() {
       "scheduled_maintenances":[{"id":"x","name":"X again","status":"scheduled",
                     "scheduled_for":"2023-11-18T08:40:00Z","components":[{"id":"m","name":"M","group_id":"b"}]},
                     {"id":"w","name":"W","status":"scheduled","scheduled_for":"2023-11-18T08:40:00Z"}]}"#;
-    let (f, _) = read(doc.as_bytes()).unwrap();
+    let incident_banner::adapters::Document {
+        feed: f, format: _, ..
+    } = read(doc.as_bytes()).unwrap();
     let services: Vec<(&str, &str)> = f
         .services
         .iter()

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let (head, body) = data.split_at(6);
     // Bytes as they arrive from the network: either format, UTF-8 or not.
-    let Ok((f, _)) = incident_banner::adapters::read(body) else {
+    let Ok(incident_banner::adapters::Document { feed: f, .. }) = incident_banner::adapters::read(body) else {
         return;
     };
     let _ = feed::validate(&f);

@@ -17,32 +17,142 @@
 //! | `page.time_zone` | publisher time zone |
 //! | `scheduled_for` / `scheduled_until` | the maintenance window |
 
-use crate::prelude::*;
-
-use crate::feed::json::Json;
 use crate::feed::{
-    Feed, Impact, ImpactLevel, Incident, Kind, Link, Publisher, Service, Severity, Status, Text,
-    Update,
+    Feed, Impact, ImpactLevel, Incident, Kind, Link, Node, Publisher, Service, Severity, Status,
+    Text, Top, Update,
 };
 use crate::time::Instant;
+use serde::{Deserialize, Deserializer};
 
-/// True for a Statuspage v2 document: an object with a `page` object and no `version`.
-pub fn detect(value: &Json) -> bool {
-    value.get("version").is_none() && value.get("page").is_some_and(Json::is_object)
+// The mapping is lenient: a value that is not what the API sends is absent, never an
+// error. That is safe to decide after the fact, because every reader here reads values
+// already parsed (serde_json's `Value`, a JavaScript value): a failed value leaves the rest
+// of the document readable.
+
+/// A string where Statuspage should have one; anything else (a number, `null`, an object)
+/// counts as absent, as does a blank string. Real pages send all of these.
+#[derive(Debug, Clone, Default)]
+struct Loose(Option<String>);
+
+impl Loose {
+    fn get(&self) -> Option<&str> {
+        self.0.as_deref().filter(|s| !s.trim().is_empty())
+    }
+
+    fn time(&self) -> Option<Instant> {
+        self.get().and_then(crate::time::parse_rfc3339)
+    }
 }
 
-fn str_of<'v>(v: &'v Json, key: &str) -> Option<&'v str> {
-    v.get(key)
-        .and_then(Json::as_str)
-        .filter(|s| !s.trim().is_empty())
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Loose(Option::<String>::deserialize(d).ok().flatten()))
+    }
 }
 
-fn time_of(v: &Json, key: &str) -> Option<Instant> {
-    str_of(v, key).and_then(crate::time::parse_rfc3339)
+/// An object of the API (every field loose, so only a value that is not an object fails);
+/// anything else is absent.
+#[derive(Debug)]
+struct Object<T>(Option<T>);
+
+impl<T> Default for Object<T> {
+    fn default() -> Self {
+        Object(None)
+    }
 }
 
-fn array<'v>(v: &'v Json<'v>, key: &str) -> &'v [Json<'v>] {
-    v.get(key).and_then(Json::as_array).unwrap_or(&[])
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Object(T::deserialize(d).ok()))
+    }
+}
+
+/// A list of the API's objects: what is not an object is left out; what is not a list is
+/// empty.
+#[derive(Debug)]
+struct List<T>(Vec<T>);
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let items = Vec::<Object<T>>::deserialize(d).unwrap_or_default();
+        Ok(List(items.into_iter().filter_map(|o| o.0).collect()))
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Page {
+    name: Loose,
+    url: Loose,
+    time_zone: Loose,
+    updated_at: Loose,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PageStatus {
+    indicator: Loose,
+    description: Loose,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Component {
+    id: Loose,
+    name: Loose,
+    group_id: Loose,
+    status: Loose,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ApiIncident {
+    id: Loose,
+    name: Loose,
+    status: Loose,
+    impact: Loose,
+    created_at: Loose,
+    started_at: Loose,
+    resolved_at: Loose,
+    scheduled_for: Loose,
+    scheduled_until: Loose,
+    shortlink: Loose,
+    incident_updates: List<ApiUpdate>,
+    components: List<Component>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ApiUpdate {
+    status: Loose,
+    body: Loose,
+    display_at: Loose,
+    created_at: Loose,
+    affected_components: List<Affected>,
+}
+
+impl ApiUpdate {
+    fn at(&self) -> Option<Instant> {
+        self.display_at.time().or_else(|| self.created_at.time())
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Affected {
+    code: Loose,
+    new_status: Loose,
+}
+
+/// A member of the document read leniently: absent when it is not what the API sends.
+fn member<N: Node, T: Default + serde::de::DeserializeOwned>(node: Option<N>) -> T {
+    node.and_then(|n| n.read_plain().ok()).unwrap_or_default()
 }
 
 fn status_of(s: Option<&str>) -> Status {
@@ -78,35 +188,40 @@ fn severity_of(impact: Option<&str>) -> Severity {
     }
 }
 
-/// Converts a detected Statuspage document.
-pub fn convert(doc: &Json) -> Feed {
-    let page = doc.get("page").unwrap_or(&Json::Null);
+/// Converts a detected Statuspage document (one with a `page` object and no `version`).
+pub fn convert<N: Node>(top: Top<N>) -> Feed {
+    let no_lists = top.incidents.is_none() && top.scheduled_maintenances.is_none();
+    let page: Object<Page> = member(top.page);
+    let page = page.0.unwrap_or_default();
+    let status: Object<PageStatus> = member(top.status);
+    let components: List<Component> = member(top.components);
+    let incidents: List<ApiIncident> = member(top.incidents);
+    let maintenances: List<ApiIncident> = member(top.scheduled_maintenances);
     let publisher = Publisher {
-        name: Text::Plain(str_of(page, "name").unwrap_or("Statuspage").to_string()),
-        url: str_of(page, "url").map(str::to_string),
-        time_zone: str_of(page, "time_zone").map(str::to_string),
+        name: Text::Plain(page.name.get().unwrap_or("Statuspage").to_string()),
+        url: page.url.get().map(str::to_string),
+        time_zone: page.time_zone.get().map(str::to_string),
     };
-    let lists = [("incidents", false), ("scheduled_maintenances", true)];
+    let listed: Vec<(&ApiIncident, bool)> = incidents
+        .0
+        .iter()
+        .map(|i| (i, false))
+        .chain(maintenances.0.iter().map(|i| (i, true)))
+        .collect();
     // Every component in document order: the list, then those only incidents name (they
     // still need names). Each id is taken once, the first, and groups are looked up by
     // binary search: a scan per component would be quadratic in a big document.
-    let components = array(doc, "components");
-    let mut named: Vec<&Json> = Vec::new();
-    named.extend(components);
-    for (key, _) in lists {
-        for inc in array(doc, key) {
-            named.extend(array(inc, "components"));
-        }
+    let components = &components.0;
+    let mut named: Vec<&Component> = components.iter().collect();
+    for (inc, _) in &listed {
+        named.extend(&inc.components.0);
     }
-    let mut ids: Vec<&str> = Vec::new();
-    for c in &named {
-        ids.push(str_of(c, "id").unwrap_or(""));
-    }
-    let (repeated, by_id) = crate::sort::repeats(&ids);
+    let ids: Vec<&str> = named.iter().map(|c| c.id.get().unwrap_or("")).collect();
+    let (repeated, by_id) = crate::ids::repeats(&ids);
     // The name of the group `g`: the first component of the list with that id.
     let group = |g: &str| {
-        let k = crate::sort::first(&ids, &by_id, g).filter(|&k| k < components.len())?;
-        str_of(named[k], "name")
+        let k = crate::ids::first(&ids, &by_id, g).filter(|&k| k < components.len())?;
+        named[k].name.get()
     };
     let mut services = Vec::new();
     for (k, c) in named.iter().enumerate() {
@@ -114,8 +229,8 @@ pub fn convert(doc: &Json) -> Feed {
         if id.is_empty() || repeated[k] {
             continue;
         }
-        let name = str_of(c, "name").unwrap_or(id);
-        let name = match str_of(c, "group_id").and_then(group) {
+        let name = c.name.get().unwrap_or(id);
+        let name = match c.group_id.get().and_then(group) {
             Some(g) => format!("{g} › {name}"),
             None => name.to_string(),
         };
@@ -127,63 +242,58 @@ pub fn convert(doc: &Json) -> Feed {
     }
 
     // An incident in both lists is taken once, the first.
-    let mut listed: Vec<(&Json, bool)> = Vec::new();
-    let mut ids: Vec<&str> = Vec::new();
-    for (key, maintenance) in lists {
-        for inc in array(doc, key) {
-            listed.push((inc, maintenance));
-            ids.push(str_of(inc, "id").unwrap_or(""));
-        }
-    }
-    let (repeated, _) = crate::sort::repeats(&ids);
+    let ids: Vec<&str> = listed
+        .iter()
+        .map(|(inc, _)| inc.id.get().unwrap_or(""))
+        .collect();
+    let (repeated, _) = crate::ids::repeats(&ids);
     let mut incidents = Vec::new();
     for (k, (inc, maintenance)) in listed.into_iter().enumerate() {
         if !repeated[k] {
             incidents.extend(incident(inc, maintenance));
         }
     }
-    if incidents.is_empty()
-        && doc.get("incidents").is_none()
-        && doc.get("scheduled_maintenances").is_none()
-    {
-        incidents.extend(page_status_notice(doc, page));
+    if incidents.is_empty() && no_lists {
+        incidents.extend(status.0.and_then(|s| page_status_notice(&s, &page)));
     }
     Feed {
         publisher,
-        updated_at: time_of(page, "updated_at"),
+        updated_at: page.updated_at.time(),
         services,
         incidents,
     }
 }
 
-fn incident(inc: &Json, maintenance_list: bool) -> Option<Incident> {
-    let id = str_of(inc, "id")?.to_string();
-    let impact = str_of(inc, "impact");
-    let maintenance = maintenance_list
-        || impact == Some("maintenance")
-        || inc.get("scheduled_for").is_some_and(|v| !v.is_null());
-    let status = status_of(str_of(inc, "status"));
-    let mut updates: Vec<Update> = array(inc, "incident_updates")
+fn incident(inc: &ApiIncident, maintenance_list: bool) -> Option<Incident> {
+    let id = inc.id.get()?.to_string();
+    let impact = inc.impact.get();
+    let maintenance =
+        maintenance_list || impact == Some("maintenance") || inc.scheduled_for.get().is_some();
+    let status = status_of(inc.status.get());
+    let mut updates: Vec<Update> = inc
+        .incident_updates
+        .0
         .iter()
         .filter_map(|u| {
             Some(Update {
-                at: time_of(u, "display_at").or_else(|| time_of(u, "created_at"))?,
-                status: Some(status_of(str_of(u, "status"))),
-                text: Text::Plain(str_of(u, "body")?.to_string()),
+                at: u.at()?,
+                status: Some(status_of(u.status.get())),
+                text: Text::Plain(u.body.get()?.to_string()),
             })
         })
         .collect();
     crate::sort::sort_by_key(&mut updates, |u| u.at);
-    let started_at = time_of(inc, "started_at").or_else(|| time_of(inc, "created_at"));
+    let started_at = inc.started_at.time().or_else(|| inc.created_at.time());
     let ended_at = if status.is_closed() {
-        time_of(inc, "resolved_at")
-            .or_else(|| time_of(inc, "scheduled_until").filter(|_| maintenance))
+        inc.resolved_at
+            .time()
+            .or_else(|| inc.scheduled_until.time().filter(|_| maintenance))
     } else {
         None
     };
-    let scheduled = time_of(inc, "scheduled_for").map(|from| crate::feed::Window {
+    let scheduled = inc.scheduled_for.time().map(|from| crate::feed::Window {
         from,
-        until: time_of(inc, "scheduled_until"),
+        until: inc.scheduled_until.time(),
     });
     Some(Incident {
         id,
@@ -192,9 +302,9 @@ fn incident(inc: &Json, maintenance_list: bool) -> Option<Incident> {
         } else {
             Kind::Outage
         },
-        severity: severity_of(impact),
+        stated_severity: Some(severity_of(impact)),
         status,
-        title: Text::Plain(str_of(inc, "name").unwrap_or("—").to_string()),
+        title: Text::Plain(inc.name.get().unwrap_or("—").to_string()),
         summary: None,
         // A maintenance's start is its window; only an outage has a failure time.
         started_at: if maintenance { None } else { started_at },
@@ -206,7 +316,9 @@ fn incident(inc: &Json, maintenance_list: bool) -> Option<Incident> {
         impacts: impacts(inc, started_at, ended_at),
         workarounds: Vec::new(),
         updates,
-        links: str_of(inc, "shortlink")
+        links: inc
+            .shortlink
+            .get()
             .map(|url| Link {
                 title: Text::Localized(vec![
                     ("en".into(), "Status page".into()),
@@ -222,14 +334,14 @@ fn incident(inc: &Json, maintenance_list: bool) -> Option<Incident> {
 
 /// Each affected component's periods, from the updates' `affected_components` transitions;
 /// else the incident's `components` for its whole length.
-fn impacts(inc: &Json, start: Option<Instant>, end: Option<Instant>) -> Vec<Impact> {
+fn impacts(inc: &ApiIncident, start: Option<Instant>, end: Option<Instant>) -> Vec<Impact> {
     let mut transitions: Vec<(Instant, &str, &str)> = Vec::new();
-    for u in array(inc, "incident_updates") {
-        let Some(at) = time_of(u, "display_at").or_else(|| time_of(u, "created_at")) else {
+    for u in &inc.incident_updates.0 {
+        let Some(at) = u.at() else {
             continue;
         };
-        for a in array(u, "affected_components") {
-            if let (Some(code), Some(new)) = (str_of(a, "code"), str_of(a, "new_status")) {
+        for a in &u.affected_components.0 {
+            if let (Some(code), Some(new)) = (a.code.get(), a.new_status.get()) {
                 transitions.push((at, code, new));
             }
         }
@@ -254,12 +366,16 @@ fn impacts(inc: &Json, start: Option<Instant>, end: Option<Instant>) -> Vec<Impa
         }
     }
     if out.is_empty() {
-        out = array(inc, "components")
+        out = inc
+            .components
+            .0
             .iter()
             .filter_map(|c| {
                 Some(Impact {
-                    service: str_of(c, "id")?.to_string(),
-                    level: str_of(c, "status")
+                    service: c.id.get()?.to_string(),
+                    level: c
+                        .status
+                        .get()
                         .and_then(level_of)
                         .unwrap_or(ImpactLevel::Degraded),
                     from: start,
@@ -291,24 +407,19 @@ fn worse(a: ImpactLevel, b: ImpactLevel) -> ImpactLevel {
 }
 
 /// `status.json` alone: a page-wide indicator other than `none` becomes one notice.
-fn page_status_notice(doc: &Json, page: &Json) -> Option<Incident> {
-    let status = doc.get("status")?;
-    let indicator = str_of(status, "indicator")?;
+fn page_status_notice(status: &PageStatus, page: &Page) -> Option<Incident> {
+    let indicator = status.indicator.get()?;
     if indicator == "none" {
         return None;
     }
     Some(Incident {
         id: format!("page-status-{indicator}"),
         kind: Kind::Notice,
-        severity: severity_of(Some(indicator)),
+        stated_severity: Some(severity_of(Some(indicator))),
         status: Status::Identified,
-        title: Text::Plain(
-            str_of(status, "description")
-                .unwrap_or(indicator)
-                .to_string(),
-        ),
+        title: Text::Plain(status.description.get().unwrap_or(indicator).to_string()),
         summary: None,
-        started_at: time_of(page, "updated_at"),
+        started_at: page.updated_at.time(),
         ended_at: None,
         scheduled: None,
         expected_end: None,
@@ -317,9 +428,11 @@ fn page_status_notice(doc: &Json, page: &Json) -> Option<Incident> {
         impacts: Vec::new(),
         workarounds: Vec::new(),
         updates: Vec::new(),
-        links: str_of(page, "url")
+        links: page
+            .url
+            .get()
             .map(|url| Link {
-                title: Text::Plain(str_of(page, "name").unwrap_or(url).to_string()),
+                title: Text::Plain(page.name.get().unwrap_or(url).to_string()),
                 url: url.to_string(),
             })
             .into_iter()

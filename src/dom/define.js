@@ -53,11 +53,28 @@ try {
 try {
   await wasmReady;
   const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant"];
+  // `element.feed`: a feed the page already holds, shown with no URL. Kept here until the
+  // element connects; a value set before the element was upgraded is taken over too.
+  const GIVEN = Symbol("feed");
   class IncidentElement extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
-    connectedCallback() { elementConnected(this); }
+    get feed() { return this.isConnected ? elementFeed(this) : (this[GIVEN] ?? null); }
+    set feed(value) {
+      this[GIVEN] = value;
+      if (this.isConnected) elementSetFeed(this, value);
+    }
+    connectedCallback() {
+      if (Object.prototype.hasOwnProperty.call(this, "feed")) {
+        const value = this.feed;
+        delete this.feed;
+        this[GIVEN] = value;
+      }
+      elementConnected(this, this[GIVEN]);
+    }
     disconnectedCallback() { elementDisconnected(this); }
     attributeChangedCallback(name, before, after) {
+      // Setting `src` after `feed` switches to fetching.
+      if (name === "src") delete this[GIVEN];
       if (before !== after && this.isConnected) elementAttributeChanged(this, name);
     }
   }

@@ -10,18 +10,19 @@
 //! region) instead of re-inserting an alert.
 
 use super::local::Local;
-use crate::prelude::*;
 
 use super::source::{self, Change, Snapshot};
-use super::{events, render, storage, style, zone};
+use super::{document, events, render, storage, style, zone};
 use crate::feed::{Feed, Quoted};
 use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
 use crate::view::banner::{self, BannerView, Dismissible, Options};
+use crate::view::notice::Problem;
 use crate::view::timeline::{self, TimelineView};
 use crate::view::{announce, markup, notice, Context};
 use chrono::{DateTime, TimeDelta};
 use core::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -48,6 +49,8 @@ struct State {
     pages: usize,
     /// The shadow root's click listener (dismissal, "더 보기"), removed on disconnect.
     on_click: Closure<dyn FnMut(Event)>,
+    /// A feed the page set as `element.feed`: shown instead of `src` until `src` changes.
+    given: Option<Snapshot>,
 }
 
 static ELEMENTS: Local<RefCell<Vec<State>>> = Local::new(RefCell::new(Vec::new()));
@@ -58,9 +61,10 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&format!("incident-banner: {message}").into());
 }
 
-/// Called by the element's `connectedCallback`.
+/// Called by the element's `connectedCallback`, with the feed the page set as
+/// `element.feed` before, if any (`undefined` otherwise).
 #[wasm_bindgen(js_name = elementConnected)]
-pub fn element_connected(el: HtmlElement) {
+pub fn element_connected(el: HtmlElement, given: JsValue) {
     PENDING.with(|p| p.borrow_mut().retain(|e| *e != el));
     if ELEMENTS.with(|all| all.borrow().iter().any(|s| s.el == el)) {
         return;
@@ -84,15 +88,116 @@ pub fn element_connected(el: HtmlElement) {
             last: None,
             pages: 1,
             on_click,
+            given: None,
         })
     });
     check_time_zone(&el);
+    if !given.is_undefined() && !given.is_null() {
+        element_set_feed(el, given);
+        return;
+    }
     if urls.is_empty() {
         warn("the element has no valid src attribute");
     }
     for url in &urls {
-        source::subscribe(url, &el);
+        source::subscribe(url, &el, update);
     }
+}
+
+/// Called by the element's `feed` setter while connected: renders a feed the page already
+/// holds (a plain object in our format or Statuspage's), with no URL; `null` goes back to
+/// `src`. A wrong object gets the same visible, localised error as a wrong file, and the
+/// last good feed set stays, marked stale.
+#[wasm_bindgen(js_name = elementSetFeed)]
+pub fn element_set_feed(el: HtmlElement, value: JsValue) {
+    let Some(urls) = with_state(&el, |s| s.urls.clone()) else {
+        return;
+    };
+    if value.is_undefined() || value.is_null() {
+        let had = with_state(&el, |s| s.given.take().is_some()).unwrap_or(false);
+        if had {
+            with_state(&el, |s| s.last = None);
+            for url in &urls {
+                source::subscribe(url, &el, update);
+            }
+        }
+        return;
+    }
+    // The page's feed replaces the fetched ones.
+    for url in &urls {
+        source::unsubscribe(url, &el);
+    }
+    let now = js_sys::Date::now();
+    let lang = lang_of(&el);
+    let (snapshot, previous, failure) = match document::from_value(value) {
+        Ok(doc) => {
+            let previous =
+                with_state(&el, |s| s.given.as_ref().and_then(|g| g.feed.clone())).flatten();
+            let snapshot = Snapshot {
+                feed: Some(Rc::new(doc.feed)),
+                problem: None,
+                confirmed_at: Some(now),
+                from_storage: false,
+                skipped: Rc::new(doc.skipped),
+            };
+            (snapshot, previous, None)
+        }
+        Err(errors) => {
+            warn(&format!("element.feed is not a valid feed:\n{errors}"));
+            let problem = Problem::Invalid {
+                path: errors.first().path.clone(),
+            };
+            let kept = with_state(&el, |s| s.given.clone()).flatten();
+            let snapshot = Snapshot {
+                problem: Some(problem.clone()),
+                ..kept.unwrap_or(Snapshot {
+                    feed: None,
+                    problem: None,
+                    confirmed_at: None,
+                    from_storage: false,
+                    skipped: Rc::default(),
+                })
+            };
+            (snapshot, None, Some((problem, errors)))
+        }
+    };
+    if let Some((problem, errors)) = &failure {
+        events::failed(&el, "", &notice::message(problem, lang), &errors.0);
+    } else if !snapshot.skipped.is_empty() {
+        events::failed(
+            &el,
+            "",
+            &lang.messages().skipped(snapshot.skipped.len()),
+            &snapshot.skipped,
+        );
+    }
+    with_state(&el, |s| {
+        s.given = Some(snapshot);
+        s.last = None;
+    });
+    if let (Some(previous), Some(current)) = (previous, given_feed(&el)) {
+        announce_change(&el, &previous, &current);
+    }
+    render(&el);
+}
+
+/// The feed `el` shows, as a plain object (`null` before it has one): what the `feed`
+/// getter returns.
+#[wasm_bindgen(js_name = elementFeed)]
+pub fn element_feed(el: HtmlElement) -> JsValue {
+    let sources = sources_of(&el);
+    let feeds: Vec<&Feed> = sources
+        .iter()
+        .filter_map(|(_, s)| s.feed.as_deref())
+        .collect();
+    match crate::feed::merge(&feeds) {
+        Some(feed) => events::plain(&*feed),
+        None => JsValue::NULL,
+    }
+}
+
+fn given_feed(el: &HtmlElement) -> Option<Rc<Feed>> {
+    with_state(el, |s| s.given.as_ref().and_then(|g| g.feed.clone())).flatten()
 }
 
 /// Called by the element's `disconnectedCallback`: stop polling and drop every listener.
@@ -131,6 +236,8 @@ pub fn element_attribute_changed(el: HtmlElement, name: String) {
                 s.last = None;
                 // Other feeds: the timeline starts again from the newest incidents.
                 s.pages = 1;
+                // Setting `src` after `element.feed` switches to fetching.
+                s.given = None;
                 core::mem::replace(&mut s.urls, new.clone())
             })
             .unwrap_or_default();
@@ -138,7 +245,7 @@ pub fn element_attribute_changed(el: HtmlElement, name: String) {
                 source::unsubscribe(url, &el);
             }
             for url in &new {
-                source::subscribe(url, &el);
+                source::subscribe(url, &el, update);
             }
         }
         "poll" => {
@@ -174,32 +281,46 @@ pub fn auto_banner(src: String) {
         return;
     };
     PENDING.with(|p| p.borrow_mut().push(el.clone()));
-    source::subscribe(&url, &el);
+    source::subscribe(&url, &el, update);
 }
 
-/// Called by the source of `url` after a load (and on subscription): re-render and announce
-/// news.
-pub fn update(el: &HtmlElement, url: &str, change: &Change) {
+/// What the source of `url` tells `el` after a load (and on subscription): re-render, and
+/// announce news.
+fn update(el: &HtmlElement, url: &str, change: &Change) {
     if PENDING.with(|p| p.borrow().contains(el)) {
         insert_if_announcing(el);
         return;
     }
+    let snapshot = source::snapshot(url);
     if change.changed {
-        if let Some(problem) = source::snapshot(url).and_then(|s| s.problem) {
-            events::failed(el, url, &notice::message(&problem, lang_of(el)));
+        let lang = lang_of(el);
+        match &snapshot {
+            Some(Snapshot {
+                problem: Some(problem),
+                ..
+            }) => events::failed(el, url, &notice::message(problem, lang), &[]),
+            // A feed with entries left out: which and why.
+            Some(s) if s.feed.is_some() && !s.skipped.is_empty() => {
+                let message = lang.messages().skipped(s.skipped.len());
+                events::failed(el, url, &message, &s.skipped);
+            }
+            _ => {}
         }
     }
-    if let Some(previous) = &change.previous {
-        if let Some(current) = source::snapshot(url).and_then(|s| s.feed) {
-            if let Some(text) = announce::announcement(previous, &current, lang_of(el)) {
-                with_state(el, |s| {
-                    s.live.set_text_content(None);
-                    s.live.set_text_content(Some(&text));
-                });
-            }
-        }
+    if let (Some(previous), Some(current)) = (&change.previous, snapshot.and_then(|s| s.feed)) {
+        announce_change(el, previous, &current);
     }
     render(el);
+}
+
+/// Says in the live region what changed between two feeds, if anything worth saying.
+fn announce_change(el: &HtmlElement, previous: &Feed, current: &Feed) {
+    if let Some(text) = announce::announcement(previous, current, lang_of(el)) {
+        with_state(el, |s| {
+            s.live.set_text_content(None);
+            s.live.set_text_content(Some(&text));
+        });
+    }
 }
 
 fn insert_if_announcing(el: &HtmlElement) {
@@ -397,10 +518,39 @@ fn check_time_zone(el: &HtmlElement) {
     }
 }
 
+/// What a render needs of the element, read once per render.
+struct Attributes {
+    is_banner: bool,
+    lang: Lang,
+    /// `services`: only incidents affecting these ids (empty: all).
+    services: Vec<String>,
+    time_zone: Option<String>,
+    now: Instant,
+    horizon: TimeDelta,
+    dismissible: Dismissible,
+}
+
+impl Attributes {
+    fn of(el: &HtmlElement) -> Self {
+        Attributes {
+            is_banner: el.local_name() == "incident-banner",
+            lang: lang_of(el),
+            services: el
+                .get_attribute("services")
+                .map(|s| s.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default(),
+            time_zone: el.get_attribute("time-zone"),
+            now: now_from(el.get_attribute("now")),
+            horizon: horizon_of(el.get_attribute("horizon")),
+            dismissible: Dismissible::from_attr(el.get_attribute("dismissible").as_deref()),
+        }
+    }
+}
+
 /// The display zone: the `time-zone` attribute (`local` = the reader's), else the
 /// publisher's zone, else the offset the feed's own timestamps use.
-fn zone_of(el: &HtmlElement, feed: &Feed) -> Box<dyn Zone> {
-    if let Some(z) = el.get_attribute("time-zone").and_then(|n| zone_named(&n)) {
+fn zone_of(attr: Option<&str>, feed: &Feed) -> Box<dyn Zone> {
+    if let Some(z) = attr.and_then(zone_named) {
         return z;
     }
     if let Some(z) = feed
@@ -433,11 +583,11 @@ fn now_from(attr: Option<String>) -> Instant {
 }
 
 /// The `horizon` attribute in hours, else 72 h.
-fn horizon_of(el: &HtmlElement) -> TimeDelta {
-    el.get_attribute("horizon")
-        .and_then(|h| crate::decimal::thousandths(&h))
-        .filter(|&thousandths| thousandths < 24 * 365 * 10 * 1000)
-        .map(|thousandths| TimeDelta::seconds((thousandths * 3600 / 1000) as i64))
+fn horizon_of(attr: Option<String>) -> TimeDelta {
+    attr.as_deref()
+        .and_then(crate::poll::number)
+        .filter(|&hours| hours < 24.0 * 365.0 * 10.0)
+        .map(|hours| TimeDelta::seconds((hours * 3600.0) as i64))
         .unwrap_or(banner::DEFAULT_HORIZON)
 }
 
@@ -470,12 +620,18 @@ fn source_label(url: &str, snapshot: &Snapshot, lang: Lang) -> String {
     }
 }
 
-/// What `el` should show now, from the snapshots of its sources.
-fn view_of(el: &HtmlElement, lang: Lang, sources: &[(String, Snapshot)]) -> Option<Rendered> {
+/// What the element should show now, from the snapshots of its sources and its
+/// attributes; `pages` is the timeline's page count (see `timeline::build_page`), which a
+/// feed that shrank lowers.
+fn view_of(
+    attrs: &Attributes,
+    pages: &mut usize,
+    sources: &[(String, Snapshot)],
+) -> Option<Rendered> {
     if sources.is_empty() {
         return None;
     }
-    let is_banner = el.local_name() == "incident-banner";
+    let lang = attrs.lang;
     // With several feeds, each line says which one it is about.
     let several = sources.len() > 1;
     let label = |url: &str, s: &Snapshot| {
@@ -486,23 +642,31 @@ fn view_of(el: &HtmlElement, lang: Lang, sources: &[(String, Snapshot)]) -> Opti
         }
     };
     let mut lines = Vec::new();
+    let mut skipped = false;
     for (url, snap) in sources {
-        let line = match (&snap.feed, &snap.problem) {
-            (None, Some(p)) => Some(notice::message(p, lang)),
-            (Some(_), _) => stale_line(snap, lang),
-            (None, None) => None,
-        };
-        if let Some(line) = line {
+        let mut said = Vec::new();
+        match (&snap.feed, &snap.problem) {
+            (None, Some(p)) => said.push(notice::message(p, lang)),
+            (Some(_), _) => {
+                said.extend(stale_line(snap, lang));
+                if !snap.skipped.is_empty() {
+                    skipped = true;
+                    said.push(lang.messages().skipped(snap.skipped.len()));
+                }
+            }
+            (None, None) => {}
+        }
+        for line in said {
             lines.push(format!("{}{line}", label(url, snap)));
         }
     }
-    let notice = (!lines.is_empty()).then(|| crate::text::join(&lines, "\n"));
+    let notice = (!lines.is_empty()).then(|| lines.join("\n"));
     let feeds: Vec<&Feed> = sources
         .iter()
         .filter_map(|(_, s)| s.feed.as_deref())
         .collect();
     let Some(merged) = crate::feed::merge(&feeds) else {
-        return Some(match (notice, is_banner) {
+        return Some(match (notice, attrs.is_banner) {
             (Some(n), _) => Rendered::Message(n, "error"),
             (None, true) => Rendered::Banner(None, None),
             (None, false) => {
@@ -510,34 +674,47 @@ fn view_of(el: &HtmlElement, lang: Lang, sources: &[(String, Snapshot)]) -> Opti
             }
         });
     };
-    let services: Vec<String> = el
-        .get_attribute("services")
-        .map(|s| s.split_whitespace().map(str::to_string).collect())
-        .unwrap_or_default();
-    let feed = crate::feed::filter_services(&merged, &services);
-    let zone = zone_of(el, &feed);
+    let feed = crate::feed::filter_services(&merged, &attrs.services);
+    let zone = zone_of(attrs.time_zone.as_deref(), &feed);
     let cx = Context {
         lang,
         zone: zone.as_ref(),
-        now: now_from(el.get_attribute("now")),
+        now: attrs.now,
     };
-    Some(if is_banner {
+    Some(if attrs.is_banner {
         let options = Options {
-            horizon: horizon_of(el),
-            dismissible: Dismissible::from_attr(el.get_attribute("dismissible").as_deref()),
+            horizon: attrs.horizon,
+            dismissible: attrs.dismissible,
             dismissed: storage::dismissed(),
         };
         let view = banner::build(&feed, &cx, &options);
-        // Beside a banner only: a page with nothing to announce stays quiet.
-        let notice = if view.is_some() { notice } else { None };
+        // Beside a banner only: a page with nothing to announce stays quiet, unless entries
+        // were left out (one of them may be the outage to announce).
+        let notice = if view.is_some() || skipped {
+            notice
+        } else {
+            None
+        };
         Rendered::Banner(view, notice)
     } else {
-        let pages = with_state(el, |s| s.pages).unwrap_or(1);
-        let view = timeline::build_page(&feed, &cx, pages);
+        let view = timeline::build_page(&feed, &cx, *pages);
         // A feed that shrank has fewer pages: "최근 사건 보기" then counts from its last.
-        with_state(el, |s| s.pages = view.page);
+        *pages = view.page;
         Rendered::Timeline(view, notice)
     })
+}
+
+/// The data `el` shows: the feed the page set, else its sources' snapshots.
+fn sources_of(el: &HtmlElement) -> Vec<(String, Snapshot)> {
+    let Some((given, urls)) = with_state(el, |s| (s.given.clone(), s.urls.clone())) else {
+        return Vec::new();
+    };
+    if let Some(given) = given {
+        return vec![(String::new(), given)];
+    }
+    urls.into_iter()
+        .filter_map(|u| source::snapshot(&u).map(|s| (u, s)))
+        .collect()
 }
 
 /// True when two banners differ only in their ticking duration.
@@ -558,17 +735,17 @@ fn only_timing_differs(a: &Rendered, b: &Rendered) -> Option<String> {
 
 /// Renders `el` from its source; failures are reported once to the console, never thrown.
 fn render(el: &HtmlElement) {
-    let Some((content, urls, last)) =
-        with_state(el, |s| (s.content.clone(), s.urls.clone(), s.last.clone()))
+    let Some((content, last, mut pages)) =
+        with_state(el, |s| (s.content.clone(), s.last.clone(), s.pages))
     else {
         return;
     };
-    let sources: Vec<(String, Snapshot)> = urls
-        .into_iter()
-        .filter_map(|u| source::snapshot(&u).map(|s| (u, s)))
-        .collect();
-    let lang = lang_of(el);
-    let Some(next) = view_of(el, lang, &sources) else {
+    let sources = sources_of(el);
+    let attrs = Attributes::of(el);
+    let lang = attrs.lang;
+    let next = view_of(&attrs, &mut pages, &sources);
+    with_state(el, |s| s.pages = pages);
+    let Some(next) = next else {
         return;
     };
     if last.as_ref() == Some(&next) {

@@ -1,17 +1,17 @@
-//! One feed request: no cookies, conditional (`If-None-Match` / `If-Modified-Since`), with a
-//! timeout and a size limit, and every failure returned as a value.
-
-use crate::prelude::*;
+//! One feed request through gloo-net: no cookies, conditional (`If-None-Match` /
+//! `If-Modified-Since`), with a timeout and a size limit, and every failure returned as a
+//! value.
 
 use super::timer::Timeout;
 use crate::poll;
 use crate::view::notice::Problem;
-use alloc::rc::Rc;
 use core::cell::Cell;
 use core::time::Duration;
+use gloo_net::http::{Request, Response};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, RequestCache, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortController, RequestCache, RequestCredentials};
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,10 +24,6 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn controller(this: &Prefetched) -> AbortController;
-
-    /// The page's `fetch`, called directly: the request needs nothing a wrapper adds.
-    #[wasm_bindgen(js_name = fetch)]
-    fn fetch_with_init(url: &str, init: &RequestInit) -> js_sys::Promise;
 
     // Defined in `define.js` (the same ES module as the glue); `catch` covers builds without
     // it, such as the wasm-bindgen tests.
@@ -80,11 +76,10 @@ impl Failure {
 }
 
 fn header(r: &Response, name: &str) -> Option<String> {
-    r.headers().get(name).ok().flatten()
+    r.headers().get(name)
 }
 
-/// The `message` of a rejection (a `TypeError` from `fetch`, an `AbortError`), for the
-/// developer's detail.
+/// The `message` of a rejection (an `AbortError`), for the developer's detail.
 fn message(e: &JsValue) -> String {
     js_sys::Reflect::get(e, &"message".into())
         .ok()
@@ -94,22 +89,23 @@ fn message(e: &JsValue) -> String {
 
 /// The cookie-free GET, conditional when `validators` has anything. `define.js` sends the
 /// same GET (unconditional: a new page has no validators) before the wasm is loaded.
-fn send(url: &str, validators: &Validators, signal: &web_sys::AbortSignal) -> js_sys::Promise {
-    let init = RequestInit::new();
-    init.set_credentials(RequestCredentials::Omit);
-    // We revalidate ourselves; the browser's cache must not answer in our place.
-    init.set_cache(RequestCache::NoStore);
-    init.set_signal(Some(signal));
-    if let Ok(headers) = Headers::new() {
-        if let Some(etag) = &validators.etag {
-            let _ = headers.set("If-None-Match", etag);
-        }
-        if let Some(lm) = &validators.last_modified {
-            let _ = headers.set("If-Modified-Since", lm);
-        }
-        init.set_headers(&headers);
+async fn send(
+    url: &str,
+    validators: &Validators,
+    signal: &web_sys::AbortSignal,
+) -> Result<Response, gloo_net::Error> {
+    let mut request = Request::get(url)
+        .credentials(RequestCredentials::Omit)
+        // We revalidate ourselves; the browser's cache must not answer in our place.
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(signal));
+    if let Some(etag) = &validators.etag {
+        request = request.header("If-None-Match", etag);
     }
-    fetch_with_init(url, &init)
+    if let Some(lm) = &validators.last_modified {
+        request = request.header("If-Modified-Since", lm);
+    }
+    request.send().await
 }
 
 /// Requests `url`; `now` (for `Retry-After` dates) is the reader's clock.
@@ -136,22 +132,27 @@ pub async fn fetch(
             controller.abort();
         })
     };
-    let fail = |e: JsValue| {
+    let fail = |detail: String| {
         if timed_out.get() {
             Failure::new(
                 Problem::Timeout,
                 format!("no complete answer within {} s", timeout.as_secs()),
             )
         } else {
-            Failure::new(Problem::Network, format!("request failed: {}", message(&e)))
+            Failure::new(Problem::Network, format!("request failed: {detail}"))
         }
     };
 
-    let sent = match prefetched {
-        Some(p) => p.response(),
-        None => send(url, validators, &controller.signal()),
+    let response: Response = match prefetched {
+        // A promise of the page's own `Response`, which gloo-net wraps as it is.
+        Some(p) => JsFuture::from(p.response())
+            .await
+            .map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
+            .map_err(|e| fail(message(&e)))?,
+        None => send(url, validators, &controller.signal())
+            .await
+            .map_err(|e| fail(e.to_string()))?,
     };
-    let response: Response = JsFuture::from(sent).await.map_err(&fail)?.unchecked_into();
     let max_age = header(&response, "cache-control")
         .as_deref()
         .and_then(poll::parse_max_age);
@@ -174,14 +175,12 @@ pub async fn fetch(
             format!("the feed is larger than {max_bytes} bytes"),
         )
     };
-    let declared =
-        header(&response, "content-length").and_then(|v| crate::decimal::integer(v.trim()));
+    let declared = header(&response, "content-length").and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > max_bytes) {
         controller.abort();
         return Err(too_large());
     }
-    let body = response.array_buffer().map_err(&fail)?;
-    let bytes = js_sys::Uint8Array::new(&JsFuture::from(body).await.map_err(&fail)?).to_vec();
+    let bytes = response.binary().await.map_err(|e| fail(e.to_string()))?;
     if bytes.len() as u64 > max_bytes {
         return Err(too_large());
     }

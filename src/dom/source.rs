@@ -6,19 +6,18 @@
 //! the timer goes with it.
 
 use super::local::Local;
-use crate::prelude::*;
 
 use super::fetch::{self, Failure, Fetched, Validators};
 use super::timer::Timeout;
-use super::{elements, storage};
-use crate::feed::{self, Feed};
+use super::{document, storage};
+use crate::feed::{self, Feed, ParseError};
 use crate::poll::{self, Outcome};
 use crate::time::Instant;
 use crate::view::notice::Problem;
-use alloc::rc::Rc;
 use chrono::DateTime;
 use core::cell::{Cell, RefCell};
 use core::time::Duration;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -33,7 +32,13 @@ pub struct Snapshot {
     pub confirmed_at: Option<f64>,
     /// True until this page has heard from the origin once.
     pub from_storage: bool,
+    /// The entries of the feed that could not be read and are not shown.
+    pub skipped: Rc<Vec<ParseError>>,
 }
+
+/// How a source tells a subscriber that its data changed: the element, the URL and the
+/// news. Elements pass their own; the source knows nothing of how they render.
+pub type Notify = fn(&HtmlElement, &str, &Change);
 
 /// The news for subscribers after a load.
 pub struct Change {
@@ -44,7 +49,7 @@ pub struct Change {
 }
 
 struct Source {
-    subscribers: Vec<HtmlElement>,
+    subscribers: Vec<(HtmlElement, Notify)>,
     snapshot: Snapshot,
     body: Option<Vec<u8>>,
     validators: Validators,
@@ -58,6 +63,8 @@ struct Source {
     /// The work a new body brings besides the readers' update (see [`keep`]), in a task of
     /// its own; a newer body replaces (cancels) it.
     keeping: Option<Timeout>,
+    /// Where the feed's entries stood in its document, for the paths of its warnings.
+    positions: feed::Positions,
 }
 
 /// Every source of the page, by URL. A page has a handful, so a list: a hash map would add
@@ -123,18 +130,19 @@ pub fn snapshot(url: &str) -> Option<Snapshot> {
     SOURCES.with(|s| s.borrow().get(url).map(|src| src.snapshot.clone()))
 }
 
-/// Shows `url` in `el`: renders what is known at once, and loads if this page has not yet.
-pub fn subscribe(url: &str, el: &HtmlElement) {
+/// Shows `url` in `el`: tells it what is known at once (through `notify`, as every later
+/// change), and loads if this page has not yet.
+pub fn subscribe(url: &str, el: &HtmlElement, notify: Notify) {
     listen_for_visibility();
     let needs_load = SOURCES.with(|s| {
         let mut sources = s.borrow_mut();
         let src = sources.get_or_insert_with(url, || from_storage(url));
-        if !src.subscribers.contains(el) {
-            src.subscribers.push(el.clone());
+        if !src.subscribers.iter().any(|(e, _)| e == el) {
+            src.subscribers.push((el.clone(), notify));
         }
         !src.in_flight && (src.snapshot.from_storage || src.timer.is_none())
     });
-    elements::update(
+    notify(
         el,
         url,
         &Change {
@@ -151,7 +159,7 @@ pub fn subscribe(url: &str, el: &HtmlElement) {
 pub fn unsubscribe(url: &str, el: &HtmlElement) {
     SOURCES.with(|s| {
         if let Some(src) = s.borrow_mut().get_mut(url) {
-            src.subscribers.retain(|e| e != el);
+            src.subscribers.retain(|(e, _)| e != el);
             if src.subscribers.is_empty() {
                 src.timer = None;
             }
@@ -173,11 +181,11 @@ impl Source {
 fn from_storage(url: &str) -> Source {
     let stored = storage::load_feed(url).and_then(|(at, body)| {
         let body = body.into_bytes();
-        Some((at, crate::adapters::read(&body).ok().map(|(f, _)| f)?, body))
+        Some((at, document::from_bytes(&body).ok()?, body))
     });
-    let (confirmed_at, feed, body) = match stored {
-        Some((at, f, body)) => (Some(at), Some(Rc::new(f)), Some(body)),
-        None => (None, None, None),
+    let (confirmed_at, feed, skipped, body) = match stored {
+        Some((at, doc, body)) => (Some(at), Some(Rc::new(doc.feed)), doc.skipped, Some(body)),
+        None => (None, None, Vec::new(), None),
     };
     Source {
         subscribers: Vec::new(),
@@ -186,6 +194,7 @@ fn from_storage(url: &str) -> Source {
             feed,
             problem: None,
             confirmed_at,
+            skipped: Rc::new(skipped),
         },
         body,
         validators: Validators::default(),
@@ -195,26 +204,27 @@ fn from_storage(url: &str) -> Source {
         timer: None,
         scheduled_once: false,
         keeping: None,
+        positions: feed::Positions::default(),
     }
 }
 
 /// The settings of a source: the shortest `poll`, timeout and size limit any subscriber asks
 /// for (`None` interval when none polls).
-fn settings(subscribers: &[HtmlElement]) -> (Option<Duration>, Duration, u64) {
+fn settings(subscribers: &[(HtmlElement, Notify)]) -> (Option<Duration>, Duration, u64) {
+    let subscribers = subscribers.iter().map(|(e, _)| e);
     let interval = subscribers
-        .iter()
+        .clone()
         .filter_map(|e| poll::interval(e.get_attribute("poll").as_deref()))
         .min();
     let timeout = subscribers
-        .iter()
-        .filter_map(|e| crate::decimal::thousandths(&e.get_attribute("timeout")?))
-        .filter(|&millis| millis > 0)
-        .map(|millis| Duration::from_millis(millis.min(120_000)))
+        .clone()
+        .filter_map(|e| poll::number(&e.get_attribute("timeout")?))
+        .filter(|&secs| secs > 0.0)
+        .map(|secs| Duration::from_secs_f64(secs.min(120.0)))
         .min()
         .unwrap_or(fetch::DEFAULT_TIMEOUT);
     let max_bytes = subscribers
-        .iter()
-        .filter_map(|e| crate::decimal::integer(e.get_attribute("max-bytes")?.trim()))
+        .filter_map(|e| e.get_attribute("max-bytes")?.trim().parse().ok())
         .min()
         .unwrap_or(fetch::DEFAULT_MAX_BYTES);
     (interval, timeout, max_bytes)
@@ -261,8 +271,8 @@ fn finish(url: &str, result: Result<Fetched, Failure>) {
     let Some((subscribers, change, outcome, new_feed)) = outcome else {
         return;
     };
-    for el in &subscribers {
-        elements::update(el, url, &change);
+    for (el, notify) in &subscribers {
+        notify(el, url, &change);
     }
     // In a later task, so the browser can show the readers' update first: the developer's
     // warnings about a new feed (~13 ms for 10,000 incidents) and the good body kept for a
@@ -293,7 +303,7 @@ fn keep(url: &str, new_feed: bool) {
             return;
         };
         if let Some(feed) = src.snapshot.feed.as_deref().filter(|_| new_feed) {
-            log_warnings(url, feed);
+            log_warnings(url, feed, &src.positions);
         }
         if let Some(body) = src.body.as_deref() {
             storage::save_feed(url, now_ms(), body);
@@ -302,8 +312,8 @@ fn keep(url: &str, new_feed: bool) {
 }
 
 /// The feed's semantic problems on the console, at most [`MAX_LOGGED_WARNINGS`] and a count.
-fn log_warnings(url: &str, feed: &crate::feed::Feed) {
-    let warnings = feed::validate(feed);
+fn log_warnings(url: &str, feed: &Feed, positions: &feed::Positions) {
+    let warnings = feed::validate_at(feed, positions);
     for w in warnings.iter().take(MAX_LOGGED_WARNINGS) {
         warn(&format!("{url}: {w}"));
     }
@@ -311,6 +321,20 @@ fn log_warnings(url: &str, feed: &crate::feed::Feed) {
         let more = warnings.len() - MAX_LOGGED_WARNINGS;
         warn(&format!(
             "{url}: {more} more warnings (incident-banner check lists them all)"
+        ));
+    }
+}
+
+/// The entries left out of a new feed, which and why, on the console (at most
+/// [`MAX_LOGGED_WARNINGS`] and a count).
+fn log_skipped(url: &str, skipped: &[ParseError]) {
+    for e in skipped.iter().take(MAX_LOGGED_WARNINGS) {
+        warn(&format!("{url}: entry left out: {e}"));
+    }
+    if skipped.len() > MAX_LOGGED_WARNINGS {
+        let more = skipped.len() - MAX_LOGGED_WARNINGS;
+        warn(&format!(
+            "{url}: {more} more entries left out (incident-banner check lists them all)"
         ));
     }
 }
@@ -351,7 +375,7 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                 src.validators = validators;
                 return (unchanged, Outcome::Fresh { max_age });
             }
-            match crate::adapters::read(&bytes).map(|(f, _)| f) {
+            match document::from_bytes(&bytes) {
                 Err(errors) => failed(
                     src,
                     Failure {
@@ -362,8 +386,11 @@ fn apply(url: &str, src: &mut Source, result: Result<Fetched, Failure>) -> (Chan
                         retry_after: None,
                     },
                 ),
-                Ok(parsed) => {
-                    let previous = src.snapshot.feed.replace(Rc::new(parsed));
+                Ok(doc) => {
+                    log_skipped(url, &doc.skipped);
+                    src.snapshot.skipped = Rc::new(doc.skipped);
+                    src.positions = doc.positions;
+                    let previous = src.snapshot.feed.replace(Rc::new(doc.feed));
                     src.confirmed();
                     src.validators = validators;
                     src.body = Some(bytes);

@@ -2,8 +2,6 @@
 //! is down still sees what was known) and the banners the reader closed. Storage may be
 //! missing, full or forbidden (private mode, sandboxed frames): every call fails quietly.
 
-use crate::prelude::*;
-
 use web_sys::Storage;
 
 const FEED_PREFIX: &str = "incident-banner:feed:";
@@ -21,7 +19,7 @@ fn storage() -> Option<Storage> {
 pub fn load_feed(url: &str) -> Option<(f64, String)> {
     let value = storage()?.get_item(&format!("{FEED_PREFIX}{url}")).ok()??;
     let (at, body) = value.split_once('\n')?;
-    Some((crate::decimal::integer(at)? as f64, body.to_string()))
+    Some((at.parse::<u64>().ok()? as f64, body.to_string()))
 }
 
 /// Stores `body` as the last good feed of `url`, confirmed at `at`. The body parsed, so it
@@ -58,6 +56,6 @@ pub fn dismiss(key: &str) {
     keys.push(key.to_string());
     let start = keys.len().saturating_sub(MAX_DISMISSED);
     if let Some(s) = storage() {
-        let _ = s.set_item(DISMISSED, &crate::text::join(&keys[start..], "\n"));
+        let _ = s.set_item(DISMISSED, &keys[start..].join("\n"));
     }
 }

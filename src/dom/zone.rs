@@ -1,7 +1,6 @@
 //! Display zones from the browser's `Intl`: we ship no time-zone database.
 
 use super::local::Local;
-use crate::prelude::*;
 
 use crate::time::{
     known_abbreviation, offset_abbr, steady_zone, FixedZone, Instant, Zone, ZoneInfo,
@@ -144,7 +143,7 @@ fn parse_gmt_offset(s: &str) -> i32 {
     let mut it = rest.split(':');
     let mut part = || {
         it.next()
-            .and_then(crate::decimal::integer)
+            .and_then(|n| n.parse::<u64>().ok())
             .map_or(0, |n| n.min(99) as i32)
     };
     let (h, m) = (part(), part());

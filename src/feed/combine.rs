@@ -1,10 +1,8 @@
 //! Feeds combined for one widget: several publishers in one timeline, and a filter to the
 //! services a page cares about.
 
-use crate::prelude::*;
-
 use super::{Feed, Incident};
-use alloc::borrow::Cow;
+use std::borrow::Cow;
 
 /// Several feeds as one: every incident keeps its publisher's name, services are pooled (the
 /// first declaration of an id wins), and the first feed's publisher and zone lead. A single
@@ -25,7 +23,7 @@ pub fn merge<'f>(feeds: &[&'f Feed]) -> Option<Cow<'f, Feed>> {
         ids.extend(feed.services.iter().map(|s| s.id.as_str()));
     }
     // Repeated ids found by sorting, not by a scan per service: this runs on every render.
-    let mut repeated = crate::sort::repeats(&ids).0.into_iter();
+    let mut repeated = crate::ids::repeats(&ids).0.into_iter();
     for feed in feeds {
         for s in &feed.services {
             if repeated.next() == Some(false) {

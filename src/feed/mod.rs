@@ -1,29 +1,37 @@
 //! The incident feed, version 1: the public contract between a publisher and the widget.
 //!
-//! A feed is a static JSON document. [`parse`] turns its text into a [`Feed`], failing with
-//! every structural problem it found (each with its JSON path), and [`validate()`] reports
-//! semantic problems as warnings so that the rest of the feed still renders.
-
-use crate::prelude::*;
+//! The format is described once, by the serde types below; `www/schema/feed-v1.json` says
+//! the same for other tools. [`read()`] reads a document member by member, and each service
+//! and incident on its own, so one bad entry is left out instead of refusing the feed, and
+//! every problem comes with its JSON path. [`validate()`] reports semantic problems as
+//! warnings so that the rest of the feed still renders.
 
 mod combine;
 mod error;
-pub mod json;
-mod parse;
+mod fields;
+mod read;
 pub mod validate;
-#[cfg(feature = "std")]
+#[cfg(feature = "json")]
 mod write;
 
 pub use combine::{filter_services, merge};
 pub use error::{ErrorKind, ParseError, ParseErrors, Quoted, Warning, WarningKind};
-pub use parse::{from_parts, from_value, json, parse, Incidents};
-pub use validate::validate;
-#[cfg(feature = "std")]
-pub use write::{status_name, to_json};
+pub use fields::{Timestamp, Version};
+#[cfg(feature = "json")]
+pub use read::{json_value, parse};
+pub use read::{
+    line_and_column, misfit_at, not_json, read, render_path, text, top_of, Misfit, Node, Positions,
+    Read, Top, INVALID_UTF8,
+};
+pub use validate::{validate, validate_at};
+#[cfg(feature = "json")]
+pub use write::{to_json, to_v1};
 
 use crate::time::Instant;
+use serde::{Deserialize, Serialize};
 
-/// A human-readable text: one string for every reader, or one per language.
+/// A human-readable text: one string for every reader, or one per language. In the feed, a
+/// non-empty string or an object of language tag → string (`{"ko": "…", "en": "…"}`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
     /// The same words for every language.
@@ -32,12 +40,13 @@ pub enum Text {
     Localized(Vec<(String, String)>),
 }
 
-/// A whole feed document.
-#[derive(Debug, Clone, PartialEq)]
+/// A whole feed document (its `version` is checked on reading and written by the CLI).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Feed {
     /// Who speaks: an agency, a company, a newsroom.
     pub publisher: Publisher,
     /// When the publisher last changed the document.
+    #[serde(with = "fields::opt_instant")]
     pub updated_at: Option<Instant>,
     /// The services incidents can refer to by id.
     pub services: Vec<Service>,
@@ -46,24 +55,28 @@ pub struct Feed {
 }
 
 /// The organisation publishing the feed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Publisher {
     pub name: Text,
+    #[serde(default)]
     pub url: Option<String>,
     /// IANA zone name such as `Asia/Seoul`: the default zone for displaying times.
+    #[serde(default)]
     pub time_zone: Option<String>,
 }
 
 /// One service citizens use, such as 정부24 or 고용24.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Service {
     pub id: String,
     pub name: Text,
+    #[serde(default)]
     pub url: Option<String>,
 }
 
 /// What sort of event an incident is; it decides how the banner ranks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Something broke.
     Outage,
@@ -74,7 +87,8 @@ pub enum Kind {
 }
 
 /// How bad it is, from the reader's point of view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     Info,
     Minor,
@@ -83,7 +97,8 @@ pub enum Severity {
 }
 
 /// Where the publisher says the incident stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Investigating,
     Identified,
@@ -94,68 +109,8 @@ pub enum Status {
     Completed,
     /// A status another format sent that we do not know: shown neutrally, never an error.
     /// Our own feed format rejects unknown statuses instead.
+    #[serde(skip_deserializing)]
     Other,
-}
-
-/// The feed's names for an enum's values, in one place for the parser, the writer and the
-/// JSON Schema's tests: `NAMES[i]` is the name of `VALUES[i]`.
-pub trait Named: Sized + Copy + PartialEq + 'static {
-    const NAMES: &'static [&'static str];
-    const VALUES: &'static [Self];
-
-    /// The feed's name for this value, if it has one.
-    fn name(self) -> Option<&'static str> {
-        Self::VALUES
-            .iter()
-            .position(|v| *v == self)
-            .map(|i| Self::NAMES[i])
-    }
-}
-
-impl Named for Kind {
-    const NAMES: &'static [&'static str] = &["outage", "maintenance", "notice"];
-    const VALUES: &'static [Self] = &[Kind::Outage, Kind::Maintenance, Kind::Notice];
-}
-
-impl Named for Severity {
-    const NAMES: &'static [&'static str] = &["critical", "major", "minor", "info"];
-    const VALUES: &'static [Self] = &[
-        Severity::Critical,
-        Severity::Major,
-        Severity::Minor,
-        Severity::Info,
-    ];
-}
-
-impl Named for Status {
-    const NAMES: &'static [&'static str] = &[
-        "investigating",
-        "identified",
-        "monitoring",
-        "resolved",
-        "scheduled",
-        "in_progress",
-        "completed",
-    ];
-    const VALUES: &'static [Self] = &[
-        Status::Investigating,
-        Status::Identified,
-        Status::Monitoring,
-        Status::Resolved,
-        Status::Scheduled,
-        Status::InProgress,
-        Status::Completed,
-    ];
-}
-
-impl Named for ImpactLevel {
-    const NAMES: &'static [&'static str] = &["down", "partial", "degraded", "maintenance"];
-    const VALUES: &'static [Self] = &[
-        ImpactLevel::Down,
-        ImpactLevel::Partial,
-        ImpactLevel::Degraded,
-        ImpactLevel::Maintenance,
-    ];
 }
 
 impl Status {
@@ -166,7 +121,8 @@ impl Status {
 }
 
 /// How one service is affected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ImpactLevel {
     /// Not reachable at all.
     Down,
@@ -179,71 +135,106 @@ pub enum ImpactLevel {
 }
 
 /// One outage, maintenance or notice.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Incident {
     pub id: String,
     pub kind: Kind,
-    pub severity: Severity,
+    /// As the feed states it; [`Incident::severity`] gives the one to show.
+    #[serde(default, rename = "severity")]
+    pub stated_severity: Option<Severity>,
     pub status: Status,
     pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
+    #[serde(default, with = "fields::opt_instant")]
     pub started_at: Option<Instant>,
+    #[serde(default, with = "fields::opt_instant")]
     pub ended_at: Option<Instant>,
     /// The planned window of a maintenance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled: Option<Window>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_end: Option<ExpectedEnd>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<Text>,
+    #[serde(default, deserialize_with = "fields::list")]
     pub impacts: Vec<Impact>,
+    #[serde(default, deserialize_with = "fields::list")]
     pub workarounds: Vec<Workaround>,
+    #[serde(default, deserialize_with = "fields::list")]
     pub updates: Vec<Update>,
+    #[serde(default, deserialize_with = "fields::list")]
     pub links: Vec<Link>,
     /// Who published this incident when it came from another feed than the one holding it
-    /// (see [`merge`]); `None` means the feed's own publisher.
+    /// (see [`merge`]); `None` means the feed's own publisher. Not part of the format.
+    #[serde(skip)]
     pub publisher: Option<Text>,
 }
 
+impl Incident {
+    /// The severity to show: the stated one, else major for an outage (with no stated
+    /// severity it is still serious) and information for other kinds.
+    pub fn severity(&self) -> Severity {
+        self.stated_severity.unwrap_or(match self.kind {
+            Kind::Outage => Severity::Major,
+            _ => Severity::Info,
+        })
+    }
+}
+
 /// A planned time window.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Window {
+    #[serde(with = "fields::instant")]
     pub from: Instant,
+    #[serde(default, with = "fields::opt_instant")]
     pub until: Option<Instant>,
 }
 
 /// When the publisher expects things back, as an instant, words, or both.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExpectedEnd {
+    #[serde(default, with = "fields::opt_instant")]
     pub at: Option<Instant>,
+    #[serde(default)]
     pub text: Option<Text>,
 }
 
 /// How one service was affected, and for how long.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Impact {
     /// A [`Service::id`].
     pub service: String,
+    #[serde(rename = "status")]
     pub level: ImpactLevel,
+    #[serde(default, with = "fields::opt_instant")]
     pub from: Option<Instant>,
+    #[serde(default, with = "fields::opt_instant")]
     pub until: Option<Instant>,
 }
 
 /// What citizens can do meanwhile, e.g. manual intake at the counter.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workaround {
     pub text: Text,
+    #[serde(default)]
     pub url: Option<String>,
 }
 
 /// One official update, as published.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Update {
+    #[serde(with = "fields::instant")]
     pub at: Instant,
+    #[serde(default)]
     pub status: Option<Status>,
     pub text: Text,
 }
 
 /// A related page: a press release, a status page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     pub title: Text,
     pub url: String,

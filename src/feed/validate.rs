@@ -1,9 +1,7 @@
 //! Semantic checks: problems a parsed feed can still be shown with.
 
-use crate::prelude::*;
-
 use super::error::{Warning, WarningKind};
-use super::Feed;
+use super::{Feed, Positions};
 use crate::time::Instant;
 
 /// True for URLs the widget may turn into links: `http:` and `https:` only.
@@ -18,6 +16,12 @@ pub fn is_http_url(url: &str) -> bool {
 
 /// Lists the semantic problems of `feed`, each with its JSON path.
 pub fn validate(feed: &Feed) -> Vec<Warning> {
+    validate_at(feed, &Positions::default())
+}
+
+/// Like [`validate()`], with each entry's path at its position in the document it was read
+/// from (`positions`), which differs once an unreadable entry was left out.
+pub fn validate_at(feed: &Feed, positions: &Positions) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut warn = |path: String, kind: WarningKind| out.push(Warning { path, kind });
     let not_http = |u: &str| {
@@ -30,22 +34,22 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
         warn("publisher.url".into(), k);
     }
     let services: Vec<&str> = feed.services.iter().map(|s| s.id.as_str()).collect();
-    let (repeated, by_id) = crate::sort::repeats(&services);
+    let (repeated, by_id) = crate::ids::repeats(&services);
     // Found by binary search: checking every impact's service is not impacts × services.
-    let declared = |id: &str| crate::sort::first(&services, &by_id, id).is_some();
+    let declared = |id: &str| crate::ids::first(&services, &by_id, id).is_some();
     for (i, s) in feed.services.iter().enumerate() {
         if repeated[i] {
             warn(
-                format!("services[{i}].id"),
+                format!("services[{}].id", positions.service(i)),
                 WarningKind::DuplicateId { id: s.id.clone() },
             );
         }
         if let Some(k) = s.url.as_deref().and_then(not_http) {
-            warn(format!("services[{i}].url"), k);
+            warn(format!("services[{}].url", positions.service(i)), k);
         }
     }
 
-    let (repeated, _) = crate::sort::repeats(
+    let (repeated, _) = crate::ids::repeats(
         &feed
             .incidents
             .iter()
@@ -54,7 +58,7 @@ pub fn validate(feed: &Feed) -> Vec<Warning> {
     );
     for (i, inc) in feed.incidents.iter().enumerate() {
         // The path is only written out for a warning: most incidents have none.
-        let p = Path(i);
+        let p = Path(positions.incident(i));
         if repeated[i] {
             warn(
                 format!("{p}.id"),

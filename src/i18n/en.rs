@@ -1,7 +1,5 @@
 //! English: `Tue 18 Jul 2023, 10:54 AM KST`, `1 h 26 min`.
 
-use crate::prelude::*;
-
 use super::{DurationParts, Labels, Messages};
 use crate::feed::{ImpactLevel, Kind, Severity, Status};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
@@ -159,6 +157,13 @@ impl Messages for En {
 
     fn more_services(&self, n: usize) -> String {
         format!("and {} more", super::thousands(n))
+    }
+
+    fn skipped(&self, n: usize) -> String {
+        match n {
+            1 => "1 entry could not be shown".into(),
+            n => format!("{} entries could not be shown", super::thousands(n)),
+        }
     }
 
     fn ago(&self, d: TimeDelta) -> String {

@@ -1,7 +1,5 @@
 //! Korean: `2023년 7월 18일 (화) 오전 10시 54분 KST`, `1시간 26분`.
 
-use crate::prelude::*;
-
 use super::{DurationParts, Labels, Messages};
 use crate::feed::{ImpactLevel, Kind, Severity, Status};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
@@ -144,6 +142,10 @@ impl Messages for Ko {
 
     fn more_services(&self, n: usize) -> String {
         format!("외 {}개", super::thousands(n))
+    }
+
+    fn skipped(&self, n: usize) -> String {
+        format!("{}건의 항목을 표시하지 못했습니다", super::thousands(n))
     }
 
     fn ago(&self, d: TimeDelta) -> String {

@@ -3,10 +3,9 @@
 //! [`Messages`] is implemented once per language ([`ko::Ko`], [`en::En`]); the view model
 //! asks [`Lang::messages`] and never spells a word itself.
 
-use crate::prelude::*;
-
 pub mod en;
 pub mod ko;
+pub mod problems;
 
 use crate::feed::{ImpactLevel, Kind, Severity, Status, Text};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
@@ -51,7 +50,7 @@ impl Lang {
     pub fn showing(self, from: usize, to: usize, total: usize) -> String {
         let [a, b, c, d] = self.messages().labels().showing;
         let (from, to, total) = (thousands(from), thousands(to), thousands(total));
-        crate::text::join(&[a, &from, b, &to, c, &total, d], "")
+        [a, &from, b, &to, c, &total, d].concat()
     }
 }
 
@@ -115,7 +114,7 @@ impl DurationParts {
             .filter(|(n, _)| **n > 0)
             .map(|(n, unit)| format!("{n}{unit}"))
             .collect();
-        crate::text::join(&words, " ")
+        words.join(" ")
     }
 }
 
@@ -145,6 +144,9 @@ pub trait Messages {
     /// After the banner's list of affected services when it is cut short: `외 12개` /
     /// `and 12 more`.
     fn more_services(&self, n: usize) -> String;
+    /// Beside a feed some of whose entries could not be read and were left out:
+    /// `1건의 항목을 표시하지 못했습니다` / `1 entry could not be shown`.
+    fn skipped(&self, n: usize) -> String;
     /// How long ago: `방금`, `3분 전`, `2시간 전` / `just now`, `3 min ago`.
     fn ago(&self, d: TimeDelta) -> String;
     /// The timeline's button: `더 보기 (9,980건 남음)` / `Show more (9,980 left)`.

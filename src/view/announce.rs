@@ -1,8 +1,6 @@
 //! What a screen reader hears when a polled feed changes: one polite sentence about what
 //! changed, and nothing when nothing did.
 
-use crate::prelude::*;
-
 use crate::feed::{Feed, Incident};
 use crate::i18n::Lang;
 
@@ -10,7 +8,7 @@ use crate::i18n::Lang;
 fn signature(inc: &Incident) -> impl PartialEq + '_ {
     (
         inc.status,
-        inc.severity,
+        inc.severity(),
         inc.ended_at,
         inc.updates.len(),
         inc.updates.iter().map(|u| u.at).max(),
@@ -25,8 +23,8 @@ pub fn announcement(before: &Feed, after: &Feed, lang: Lang) -> Option<String> {
     // per incident took 50 million comparisons on a 10,000-incident feed at every changed
     // poll.
     let ids: Vec<&str> = before.incidents.iter().map(|i| i.id.as_str()).collect();
-    let (_, by_id) = crate::sort::repeats(&ids);
-    let earlier = |id: &str| crate::sort::first(&ids, &by_id, id).map(|k| &before.incidents[k]);
+    let (_, by_id) = crate::ids::repeats(&ids);
+    let earlier = |id: &str| crate::ids::first(&ids, &by_id, id).map(|k| &before.incidents[k]);
     let mut changed: Vec<&Incident> = after
         .incidents
         .iter()

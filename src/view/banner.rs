@@ -1,7 +1,5 @@
 //! The banner: the single most important thing happening now, and how many more there are.
 
-use crate::prelude::*;
-
 use super::phase::{phase, Phase};
 use super::services::Services;
 use super::{badge, start_of, Context, Fact, LinkedText, Tone};
@@ -52,7 +50,7 @@ impl Dismissible {
     fn allows(self, inc: &Incident) -> bool {
         match self {
             Dismissible::All => true,
-            Dismissible::NonCritical => inc.severity != Severity::Critical,
+            Dismissible::NonCritical => inc.severity() != Severity::Critical,
             Dismissible::Never => false,
         }
     }
@@ -90,7 +88,7 @@ pub fn dismiss_key(inc: &Incident) -> String {
         .unwrap_or(0);
     // Keys are stored one per line.
     let id = inc.id.replace(['\n', '\r'], " ");
-    format!("{id}|{:?}|{}|{latest}", inc.severity, inc.updates.len())
+    format!("{id}|{:?}|{}|{latest}", inc.severity(), inc.updates.len())
 }
 
 /// What the banner shows.
@@ -137,7 +135,7 @@ pub fn select<'f>(
         } else {
             -start.max(i64::MIN + 1)
         };
-        (p, Reverse(inc.severity), recency, i)
+        (p, Reverse(inc.severity()), recency, i)
     });
     current.into_iter().map(|(_, _, inc)| inc).collect()
 }
@@ -168,7 +166,7 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
     let mut facts = Vec::new();
     let (services, unlisted) = affected_services(feed, inc, cx);
     if !services.is_empty() {
-        let mut value = crate::text::join(&services, ", ");
+        let mut value = services.join(", ");
         if unlisted > 0 {
             value.push(' ');
             value.push_str(&m.more_services(unlisted));
@@ -195,7 +193,7 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
         if !parts.is_empty() {
             facts.push(Fact {
                 label: l.expected_end,
-                value: crate::text::join(&parts, " · "),
+                value: parts.join(" · "),
             });
         }
     }
@@ -219,7 +217,7 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
 
     Some(BannerView {
         incident_id: inc.id.clone(),
-        role: if inc.kind == Kind::Outage && inc.severity == Severity::Critical {
+        role: if inc.kind == Kind::Outage && inc.severity() == Severity::Critical {
             Role::Alert
         } else {
             Role::Status
@@ -251,7 +249,7 @@ fn affected_services(feed: &Feed, inc: &Incident, cx: &Context) -> (Vec<String>,
             ids.push(&i.service);
         }
     }
-    let (repeated, _) = crate::sort::repeats(&ids);
+    let (repeated, _) = crate::ids::repeats(&ids);
     let services = Services::of(feed);
     let (mut names, mut listed, mut unlisted) = (Vec::<String>::new(), 0, 0);
     for (id, r) in ids.into_iter().zip(repeated) {

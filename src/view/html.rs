@@ -4,8 +4,6 @@
 //! `http(s)` URLs become links; the tone colours are inline so they survive mail clients
 //! that drop `<style>`.
 
-use crate::prelude::*;
-
 use super::banner::BannerView;
 use super::timeline::{IncidentView, TimelineView};
 use super::{Fact, LinkedText, Tone};

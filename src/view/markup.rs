@@ -3,8 +3,6 @@
 //! attribute value, and only `http(s)` URLs, already filtered by the view model, become
 //! `href`s.
 
-use crate::prelude::*;
-
 use super::banner::BannerView;
 use super::nodes::Nodes;
 use super::timeline::{IncidentView, TimelineView};
@@ -64,14 +62,11 @@ fn notice(n: &mut Nodes, text: Option<&str>) {
 pub fn banner(view: Option<&BannerView>, labels: &Labels, stale: Option<&str>) -> Nodes {
     let mut n = Nodes::new();
     if let Some(v) = view {
-        n.open(
-            "section",
-            &crate::text::join(&["banner tone-", v.tone.name()], ""),
-        )
-        .attr("part", "banner")
-        .attr("role", v.role.name())
-        .attr("aria-label", labels.banner)
-        .attr("data-incident", &v.incident_id);
+        n.open("section", &["banner tone-", v.tone.name()].concat())
+            .attr("part", "banner")
+            .attr("role", v.role.name())
+            .attr("aria-label", labels.banner)
+            .attr("data-incident", &v.incident_id);
         n.open("div", "head");
         n.open("span", "badge")
             .attr("part", "badge")
@@ -167,14 +162,11 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
 /// One incident as an `<article>`; [`IncidentView::elements`] must count at least as many
 /// elements as this writes (a test below holds it to that).
 pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
-    n.open(
-        "article",
-        &crate::text::join(&["incident tone-", v.tone.name()], ""),
-    )
-    .attr("part", "incident")
-    .attr("data-incident", &v.id)
-    // Focused (not by Tab) when "더 보기" or "최근 사건 보기" brings it into view.
-    .attr("tabindex", "-1");
+    n.open("article", &["incident tone-", v.tone.name()].concat())
+        .attr("part", "incident")
+        .attr("data-incident", &v.id)
+        // Focused (not by Tab) when "더 보기" or "최근 사건 보기" brings it into view.
+        .attr("tabindex", "-1");
     n.open("header", "");
     n.open("span", "badge")
         .attr("part", "badge")
@@ -192,7 +184,7 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
         n.open("div", "table-wrap").open("table", "impacts");
         n.leaf("caption", "", l.affected);
         n.open("thead", "").open("tr", "");
-        let zoned = |s: &str| crate::text::join(&[s, " (", zone, ")"], "");
+        let zoned = |s: &str| [s, " (", zone, ")"].concat();
         let heads = [
             l.service.to_string(),
             l.impact.to_string(),

@@ -1,8 +1,6 @@
 //! The view model: what the banner and the timeline show, as plain data with every word
 //! already localised and every time already formatted. The DOM layer only builds nodes.
 
-use crate::prelude::*;
-
 pub mod announce;
 pub mod banner;
 pub mod html;
@@ -84,7 +82,7 @@ pub enum Tone {
 impl Tone {
     /// The tone of an incident.
     pub fn of(inc: &Incident) -> Tone {
-        match (inc.kind, inc.severity) {
+        match (inc.kind, inc.severity()) {
             (Kind::Maintenance, s) if s < Severity::Major => Tone::Maintenance,
             (_, Severity::Critical) => Tone::Critical,
             (_, Severity::Major) => Tone::Major,
@@ -117,5 +115,5 @@ pub fn start_of(inc: &Incident) -> Option<Instant> {
 /// A badge such as `심각 · 장애`: severity, then kind.
 pub fn badge(inc: &Incident, lang: Lang) -> String {
     let m = lang.messages();
-    format!("{} · {}", m.severity(inc.severity), m.kind(inc.kind))
+    format!("{} · {}", m.severity(inc.severity()), m.kind(inc.kind))
 }

@@ -6,8 +6,6 @@
 //! Tag and attribute names are `&'static str`: only this crate's code can choose them, never
 //! a feed. Feed text only ever becomes attribute values and text nodes.
 
-use crate::prelude::*;
-
 /// The instructions: one byte each in [`Nodes::ops`], reading their strings in order from
 /// [`Nodes::strings`].
 pub mod op {

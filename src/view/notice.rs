@@ -1,8 +1,6 @@
 //! What the reader is told when a feed cannot be (re)loaded: a full message when there is
 //! nothing else to show, a short stale line beside the last good data otherwise.
 
-use crate::prelude::*;
-
 use crate::i18n::Lang;
 use crate::time::{elapsed, Instant};
 

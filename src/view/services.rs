@@ -3,8 +3,6 @@
 //! per name cost 10 of the static page's 14 s (40 incidents of 1,000 services each). Each
 //! lookup is a binary search.
 
-use crate::prelude::*;
-
 use crate::feed::{Feed, Service};
 use crate::i18n::Lang;
 
@@ -19,7 +17,7 @@ impl<'a> Services<'a> {
     /// Sorts `feed`'s service ids: O(n log n), once, for lookups in O(log n).
     pub fn of(feed: &'a Feed) -> Self {
         let ids: Vec<&str> = feed.services.iter().map(|s| s.id.as_str()).collect();
-        let (_, by_id) = crate::sort::repeats(&ids);
+        let (_, by_id) = crate::ids::repeats(&ids);
         Services {
             services: &feed.services,
             ids,
@@ -29,7 +27,7 @@ impl<'a> Services<'a> {
 
     /// The service declared with this id; of two with one id, the first, as in the feed.
     pub fn get(&self, id: &str) -> Option<&'a Service> {
-        crate::sort::first(&self.ids, &self.by_id, id).map(|k| &self.services[k])
+        crate::ids::first(&self.ids, &self.by_id, id).map(|k| &self.services[k])
     }
 
     /// The display name of a service id: its declared name, else the id itself.

@@ -1,8 +1,6 @@
 //! The timeline: the whole story of each incident, newest first, grouped by day in the
 //! display zone — the tables reporters built by hand.
 
-use crate::prelude::*;
-
 use super::services::Services;
 use super::{badge, start_of, Context, Fact, LinkedText, Tone};
 use crate::feed::{Feed, Incident, Kind};
@@ -185,8 +183,8 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
         .collect();
     // Newest first; incidents without any time last, in feed order.
     crate::sort::sort_by(&mut order, |a, b| match (a.0, b.0) {
-        (Some(x), Some(y)) => x > y,
-        (x, y) => x.is_some() && y.is_none(),
+        (Some(x), Some(y)) => y.cmp(&x),
+        (x, y) => y.is_some().cmp(&x.is_some()),
     });
     let outages = OutageStarts::new(feed, &order);
     let services = Services::of(feed);
@@ -366,7 +364,7 @@ fn facts(
         if !parts.is_empty() {
             facts.push(Fact {
                 label: l.expected_end,
-                value: crate::text::join(&parts, " · "),
+                value: parts.join(" · "),
             });
         }
     }
@@ -504,7 +502,7 @@ impl OutageStarts {
         // before `start` (which include the first).
         let from = self.0.partition_point(|&(s, _)| start - s > window);
         let to = self.0.partition_point(|&(s, _)| s < start);
-        let (_, order) = crate::sort::repeats(services);
+        let (_, order) = crate::ids::repeats(services);
         // The outage each row last counted: one listing a service twice counts once.
         let mut counted = vec![usize::MAX; services.len()];
         for &(_, o) in self.0[..to].iter().skip(from) {

@@ -21,7 +21,11 @@ after(async () => { await browser?.close(); fs?.close(); });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 for (const c of cases) {
-  test(`adversarial ${c.file}: ${c.why ?? (c.renders ? "renders" : "shows an error")}`, async () => {
+  // What the widget does: most cases as `check` says; an unreadable incident is left out
+  // (`widget: "skips"`) and the engine's JSON.parse reads what serde_json refuses
+  // (`in_browser`).
+  const renders = c.in_browser ? c.in_browser === "renders" : c.renders;
+  test(`adversarial ${c.file}: ${c.why ?? (renders ? "renders" : "shows an error")}`, async () => {
     const page = await browser.newPage();
     const errors = [], dialogs = [], warnings = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -59,7 +63,14 @@ for (const c of cases) {
       if (seen.timelineTitle.length || seen.errors.length >= 2) break;
       await sleep(25);
     }
-    if (c.renders) {
+    if (c.widget === "skips") {
+      assert.equal(seen.errors.length, 2, "both widgets say an entry is not shown");
+      for (const e of seen.errors) assert.ok(e.includes(c.note), `"${e}" should include "${c.note}"`);
+      assert.deepEqual(seen.timelineTitle, [], "the unreadable incident is not shown");
+      // The developer is told which entry and why (src/dom/source.rs, `log_skipped`).
+      const path = c.error.replace(/[()]/g, "");
+      assert.ok(warnings.some((w) => w.includes("entry left out") && w.includes(path)), `console names ${path}: ${warnings}`);
+    } else if (renders) {
       assert.deepEqual(seen.errors, [], "no error message");
       if (c.title) assert.equal(seen.timelineTitle[0], c.title, "timeline title shown literally");
       if (c.title && c.banner !== false) assert.equal(seen.bannerTitle[0], c.title, "banner title shown literally");

@@ -43,7 +43,7 @@ test("only http(s) URLs become links", async () => {
 
 test("broken feeds show a short localised message and one console warning each", async () => {
   assert.deepEqual(await shadowTexts(page, "#not-json", ".error"), ["장애 정보 형식이 올바르지 않습니다."]);
-  assert.deepEqual(await shadowTexts(page, "#no-offset", ".error"), ["장애 정보 형식이 올바르지 않습니다. (incidents[0].started_at)"]);
+  assert.deepEqual(await shadowTexts(page, "#no-offset", ".error"), ["1건의 항목을 표시하지 못했습니다"]);
   assert.deepEqual(await shadowTexts(page, "#missing", ".error"), ["Could not load incident information (server answered 404)."]);
   const warnings = log.console.filter((m) => m.type === "warning").map((m) => m.text);
   assert.equal(warnings.filter((w) => w.includes("not-json.html")).length, 1);

@@ -6,7 +6,7 @@ mod messages;
 
 use incident_banner::adapters::{self, Format};
 use incident_banner::feed::{self, Feed};
-use incident_banner::i18n::Lang;
+use incident_banner::i18n::{problems, Lang};
 use incident_banner::time::{self, FixedZone, Instant};
 use incident_banner::view::{banner, html, timeline, Context};
 use std::io::{IsTerminal, Read, Write};
@@ -149,11 +149,33 @@ fn check(args: &Args) -> ExitCode {
                 continue;
             }
         };
-        let (mut errors, mut warnings) = (0, 0);
-        match adapters::read(&text) {
-            Err(problems) => {
-                for p in &problems.0 {
-                    let (what, fix) = messages::error(&p.kind, args.lang);
+        let mut warnings = 0;
+        // Every problem: a wrong top level, else each entry that cannot be read (the widget
+        // leaves those out and shows the rest).
+        let problems = match adapters::read(&text) {
+            Err(problems) => problems.0,
+            Ok(doc) => {
+                if doc.format == Format::Statuspage {
+                    let _ = writeln!(out, "{shown}: {}", w.statuspage);
+                }
+                for warn in feed::validate_at(&doc.feed, &doc.positions) {
+                    let (what, fix) = problems::warning(&warn.kind, args.lang);
+                    let _ = writeln!(
+                        out,
+                        "{shown}: {} {}: {what}\n    {}: {fix}",
+                        paint.yellow(w.warning),
+                        warn.path,
+                        w.fix
+                    );
+                    warnings += 1;
+                }
+                doc.skipped
+            }
+        };
+        {
+            {
+                for p in &problems {
+                    let (what, fix) = problems::error(&p.kind, args.lang);
                     let path = if p.path.is_empty() {
                         "(document)"
                     } else {
@@ -166,25 +188,9 @@ fn check(args: &Args) -> ExitCode {
                         w.fix
                     );
                 }
-                errors = problems.0.len();
-            }
-            Ok((feed, format)) => {
-                if format == Format::Statuspage {
-                    let _ = writeln!(out, "{shown}: {}", w.statuspage);
-                }
-                for warn in feed::validate(&feed) {
-                    let (what, fix) = messages::warning(&warn.kind, args.lang);
-                    let _ = writeln!(
-                        out,
-                        "{shown}: {} {}: {what}\n    {}: {fix}",
-                        paint.yellow(w.warning),
-                        warn.path,
-                        w.fix
-                    );
-                    warnings += 1;
-                }
             }
         }
+        let errors = problems.len();
         failed |= errors > 0;
         let summary = (w.summary)(errors, warnings);
         let verdict = if errors > 0 {
@@ -209,16 +215,20 @@ fn load(name: &str, lang: Lang) -> Result<(Feed, Format), ExitCode> {
         eprintln!("{name}: {}: {} ({e})", w.error, w.cannot_read);
         ExitCode::FAILURE
     })?;
-    adapters::read(&text).map_err(|problems| {
-        for p in &problems.0 {
-            let (what, fix) = messages::error(&p.kind, lang);
-            eprintln!(
-                "{name}: {} {}: {what}\n    {}: {fix}",
-                w.error, p.path, w.fix
-            );
-        }
-        ExitCode::FAILURE
-    })
+    // Strict, as the author needs it: an entry that cannot be read fails the command.
+    let problems = match adapters::read(&text) {
+        Ok(doc) if doc.skipped.is_empty() => return Ok((doc.feed, doc.format)),
+        Ok(doc) => doc.skipped,
+        Err(problems) => problems.0,
+    };
+    for p in &problems {
+        let (what, fix) = problems::error(&p.kind, lang);
+        eprintln!(
+            "{name}: {} {}: {what}\n    {}: {fix}",
+            w.error, p.path, w.fix
+        );
+    }
+    Err(ExitCode::FAILURE)
 }
 
 fn convert(args: &Args) -> ExitCode {
