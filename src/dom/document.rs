@@ -4,6 +4,7 @@
 //! The engine's parser is the fastest JSON reader a page has, and serde-wasm-bindgen is
 //! needed anyway for the page's own objects: one path for both keeps the wasm small.
 
+use super::locate;
 use crate::adapters::{self, Document};
 use crate::feed::{self, Misfit, Node, ParseErrors};
 use serde::de::DeserializeOwned;
@@ -21,27 +22,19 @@ impl<'de> Deserialize<'de> for JsNode {
 
 impl Node for JsNode {
     fn read<T: DeserializeOwned>(self) -> Result<T, Misfit> {
-        let d = serde_wasm_bindgen::Deserializer::from(self.0);
-        serde_path_to_error::deserialize(d).map_err(|e| {
-            let path = feed::render_path(e.path());
-            // serde-wasm-bindgen's errors are JavaScript `Error`s, written "Error: …".
-            let message = e.into_inner().to_string();
-            let message = message.strip_prefix("Error: ").unwrap_or(&message);
+        let read = |v: JsValue| T::deserialize(serde_wasm_bindgen::Deserializer::from(v));
+        read(self.0.clone()).map_err(|e| {
+            let text = message(e);
+            let path = locate::locate(&self.0, &text, &|v| read(v).err().map(message));
             Misfit {
                 path,
-                message: message.to_string(),
+                message: text,
             }
         })
     }
 
     fn read_plain<T: DeserializeOwned>(self) -> Result<T, String> {
-        serde_wasm_bindgen::from_value(self.0).map_err(|e| {
-            let message = e.to_string();
-            message
-                .strip_prefix("Error: ")
-                .unwrap_or(&message)
-                .to_string()
-        })
+        serde_wasm_bindgen::from_value(self.0).map_err(message)
     }
 
     fn json_type(&self) -> &'static str {
@@ -62,6 +55,13 @@ impl Node for JsNode {
             "another type"
         }
     }
+}
+
+/// A reader's message: serde-wasm-bindgen's errors are JavaScript `Error`s, written
+/// "Error: …".
+fn message(e: serde_wasm_bindgen::Error) -> String {
+    let text = e.to_string();
+    text.strip_prefix("Error: ").unwrap_or(&text).to_string()
 }
 
 /// Reads any supported document from a value the page holds.

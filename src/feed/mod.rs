@@ -18,10 +18,10 @@ pub use combine::{filter_services, merge};
 pub use error::{ErrorKind, ParseError, ParseErrors, Quoted, Warning, WarningKind};
 pub use fields::{Timestamp, Version};
 #[cfg(feature = "json")]
-pub use read::{json_value, parse};
+pub use read::{json_value, parse, render_path};
 pub use read::{
-    line_and_column, misfit_at, not_json, read, render_path, text, top_of, Misfit, Node, Positions,
-    Read, Top, INVALID_UTF8,
+    line_and_column, misfit_at, not_json, read, text, top_of, Misfit, Node, Positions, Read, Top,
+    INVALID_UTF8,
 };
 pub use validate::{validate, validate_at};
 #[cfg(feature = "json")]

@@ -37,6 +37,7 @@ pub trait Node: Sized + DeserializeOwned {
 
 /// `path` (as serde_path_to_error records it) written the way feed paths are:
 /// `updates[0].text`.
+#[cfg(feature = "json")]
 pub fn render_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
