@@ -53,27 +53,86 @@ export interface TimelineUpdateDetail {
   incidents: { id: string; title: string; status: string }[];
 }
 
+/** One entry of a feed that could not be read, or one problem `check()` found. */
+export interface EntryProblem {
+  /** JSON path, e.g. `incidents[3].started_at`; empty for the document itself. */
+  path: string;
+  /** What is wrong (English in events; in the chosen language from `check()`). */
+  message: string;
+}
+
 /** `detail` of `incident-banner:error`. */
 export interface ErrorDetail {
-  /** The feed URL that failed. */
+  /** The feed URL that failed; empty for a feed set as `element.feed`. */
   url: string;
   /** The message shown to the reader, in their language. */
   message: string;
+  /** The entries left out, with why; empty when the whole feed failed. */
+  entries: EntryProblem[];
 }
+
+/** A text: one string, or language tag → string. */
+export type Text = string | Record<string, string>;
+
+/** A feed in our format, version 1 (`feed-v1.json` is its JSON Schema). */
+export interface FeedV1 {
+  version: 1;
+  publisher: { name: Text; url?: string | null; time_zone?: string | null };
+  updated_at?: string | null;
+  services?: { id: string; name: Text; url?: string | null }[];
+  incidents: Record<string, unknown>[];
+}
+
+/** The feed an element shows, as `element.feed` returns it. */
+export interface ShownFeed {
+  publisher: { name: Text; url: string | null; time_zone: string | null };
+  updated_at: string | null;
+  services: { id: string; name: Text; url: string | null }[];
+  incidents: Record<string, unknown>[];
+}
+
+/** One problem found by `check()`, with how to fix it. */
+export interface CheckProblem extends EntryProblem {
+  fix: string;
+}
+
+/** What `check()` returns. */
+export interface CheckReport {
+  /** A wrong top level, or else every entry that cannot be read. */
+  errors: CheckProblem[];
+  /** Problems the feed still renders with. */
+  warnings: CheckProblem[];
+}
+
+/**
+ * Checks a feed (an object, or JSON text) with the command-line tool's rules. Never throws.
+ * @param lang `ko` or `en`; default: the document's language, else Korean.
+ */
+export function check(feed: unknown, lang?: "ko" | "en"): CheckReport;
 
 export interface IncidentBannerEventMap extends HTMLElementEventMap {
   "incident-banner:update": CustomEvent<BannerUpdateDetail | TimelineUpdateDetail>;
   "incident-banner:error": CustomEvent<ErrorDetail>;
 }
 
+/** What both elements have. */
+export interface IncidentElement extends HTMLElement {
+  /**
+   * A feed the page already holds (ours or a Statuspage v2 document), shown with no URL;
+   * `null` goes back to `src`. Reading it gives the feed shown, or `null`. A wrong object
+   * shows the same localised error as a wrong file; nothing is thrown.
+   */
+  feed: FeedV1 | ShownFeed | Record<string, unknown> | null;
+}
+
 /** `<incident-banner>`: the most important current outage or maintenance. */
-export interface IncidentBannerElement extends HTMLElement {
+export interface IncidentBannerElement extends IncidentElement {
   addEventListener<K extends keyof IncidentBannerEventMap>(type: K, listener: (this: IncidentBannerElement, ev: IncidentBannerEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }
 
 /** `<incident-timeline>`: the full story of every incident in the feed(s). */
-export interface IncidentTimelineElement extends HTMLElement {
+export interface IncidentTimelineElement extends IncidentElement {
   addEventListener<K extends keyof IncidentBannerEventMap>(type: K, listener: (this: IncidentTimelineElement, ev: IncidentBannerEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }

@@ -34,6 +34,10 @@ test("the .d.ts names every observed attribute and both events", () => {
   for (const attr of observed) assert.ok(dts.includes(attr.includes("-") ? `"${attr}"` : `${attr}?`) || dts.includes(`${attr}:`), attr);
   for (const event of ["incident-banner:update", "incident-banner:error"]) assert.ok(dts.includes(event), event);
   assert.ok(dts.includes('"incident-banner": IncidentBannerElement'));
+  // The JavaScript API: the `feed` property and the module's `check` export.
+  assert.match(dts, /\n  feed: FeedV1 \| ShownFeed/);
+  assert.match(dts, /export function check\(feed: unknown, lang\?: "ko" \| "en"\): CheckReport;/);
+  assert.match(read("incident-banner.js"), /export function check\b|export\s*\{[^}]*\bas check\b/, "the module exports check");
 });
 
 test("no wasm-bindgen name with a build hash is left in the module (tools/short-names.mjs)", () => {
@@ -41,7 +45,7 @@ test("no wasm-bindgen name with a build hash is left in the module (tools/short-
   // and with them the module's SRI hash, with no change of ours.
   const js = read("incident-banner.js");
   assert.deepEqual(js.match(/\b(__wbg_\w+|wasm_bindgen__convert__\w+|__wbindgen_(malloc|realloc|start)\b)/g), null);
-  for (const name of ["elementConnected", "elementDisconnected", "elementAttributeChanged", "autoBanner"]) {
+  for (const name of ["elementConnected", "elementDisconnected", "elementAttributeChanged", "elementSetFeed", "elementFeed", "autoBanner"]) {
     assert.ok(js.includes(`.${name}(`), `our own export ${name} keeps its name`);
   }
 });
