@@ -311,30 +311,26 @@ fn keep(url: &str, new_feed: bool) {
     });
 }
 
-/// The feed's semantic problems on the console, at most [`MAX_LOGGED_WARNINGS`] and a count.
+/// The feed's semantic problems on the console.
 fn log_warnings(url: &str, feed: &Feed, positions: &feed::Positions) {
-    let warnings = feed::validate_at(feed, positions);
-    for w in warnings.iter().take(MAX_LOGGED_WARNINGS) {
-        warn(&format!("{url}: {w}"));
-    }
-    if warnings.len() > MAX_LOGGED_WARNINGS {
-        let more = warnings.len() - MAX_LOGGED_WARNINGS;
-        warn(&format!(
-            "{url}: {more} more warnings (incident-banner check lists them all)"
-        ));
-    }
+    log_some(url, "", &feed::validate_at(feed, positions), "warnings");
 }
 
-/// The entries left out of a new feed, which and why, on the console (at most
-/// [`MAX_LOGGED_WARNINGS`] and a count).
+/// The entries left out of a new feed, which and why, on the console.
 fn log_skipped(url: &str, skipped: &[ParseError]) {
-    for e in skipped.iter().take(MAX_LOGGED_WARNINGS) {
-        warn(&format!("{url}: entry left out: {e}"));
+    log_some(url, "entry left out: ", skipped, "entries left out");
+}
+
+/// `problems` on the console, each after `prefix`: at most [`MAX_LOGGED_WARNINGS`], then a
+/// count of the rest (`what`).
+fn log_some(url: &str, prefix: &str, problems: &[impl core::fmt::Display], what: &str) {
+    for p in problems.iter().take(MAX_LOGGED_WARNINGS) {
+        warn(&format!("{url}: {prefix}{p}"));
     }
-    if skipped.len() > MAX_LOGGED_WARNINGS {
-        let more = skipped.len() - MAX_LOGGED_WARNINGS;
+    if problems.len() > MAX_LOGGED_WARNINGS {
+        let more = problems.len() - MAX_LOGGED_WARNINGS;
         warn(&format!(
-            "{url}: {more} more entries left out (incident-banner check lists them all)"
+            "{url}: {more} more {what} (incident-banner check lists them all)"
         ));
     }
 }
