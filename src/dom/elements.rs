@@ -150,26 +150,16 @@ pub fn element_set_feed(el: HtmlElement, value: JsValue) {
             let kept = with_state(&el, |s| s.given.clone()).flatten();
             let snapshot = Snapshot {
                 problem: Some(problem.clone()),
-                ..kept.unwrap_or(Snapshot {
-                    feed: None,
-                    problem: None,
-                    confirmed_at: None,
-                    from_storage: false,
-                    skipped: Rc::default(),
-                })
+                ..kept.unwrap_or_default()
             };
             (snapshot, None, Some((problem, errors)))
         }
     };
-    if let Some((problem, errors)) = &failure {
-        events::failed(&el, "", &notice::message(problem, lang), &errors.0);
-    } else if !snapshot.skipped.is_empty() {
-        events::failed(
-            &el,
-            "",
-            &lang.messages().skipped(snapshot.skipped.len()),
-            &snapshot.skipped,
-        );
+    match &failure {
+        Some((problem, errors)) => {
+            events::failed(&el, "", &notice::message(problem, lang), &errors.0)
+        }
+        None => report_skipped(&el, "", &snapshot, lang),
     }
     with_state(&el, |s| {
         s.given = Some(snapshot);
@@ -299,18 +289,22 @@ fn update(el: &HtmlElement, url: &str, change: &Change) {
                 problem: Some(problem),
                 ..
             }) => events::failed(el, url, &notice::message(problem, lang), &[]),
-            // A feed with entries left out: which and why.
-            Some(s) if s.feed.is_some() && !s.skipped.is_empty() => {
-                let message = lang.messages().skipped(s.skipped.len());
-                events::failed(el, url, &message, &s.skipped);
-            }
-            _ => {}
+            Some(s) => report_skipped(el, url, s, lang),
+            None => {}
         }
     }
     if let (Some(previous), Some(current)) = (&change.previous, snapshot.and_then(|s| s.feed)) {
         announce_change(el, previous, &current);
     }
     render(el);
+}
+
+/// Tells the page which entries of a feed shown were left out, and why, if any were.
+fn report_skipped(el: &HtmlElement, url: &str, snapshot: &Snapshot, lang: Lang) {
+    if snapshot.feed.is_some() && !snapshot.skipped.is_empty() {
+        let message = lang.messages().skipped(snapshot.skipped.len());
+        events::failed(el, url, &message, &snapshot.skipped);
+    }
 }
 
 /// Says in the live region what changed between two feeds, if anything worth saying.

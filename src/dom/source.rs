@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 /// What elements read from a source to render.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct Snapshot {
     pub feed: Option<Rc<Feed>>,
     /// The last load's failure, if it failed.

@@ -27,10 +27,7 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Text, E> {
-        if s.trim().is_empty() {
-            return Err(fail(ErrorKind::EmptyText));
-        }
-        Ok(Text::Plain(s.to_string()))
+        self.visit_string(s.to_string())
     }
 
     fn visit_string<E: de::Error>(self, s: String) -> Result<Text, E> {
@@ -192,22 +189,12 @@ impl Visitor<'_> for VersionVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<Version, E> {
-        match n {
-            1 => Ok(Version),
-            n => Err(fail(ErrorKind::UnsupportedVersion {
-                found: n.to_string(),
-            })),
-        }
+        version(n == 1, n)
     }
 
     fn visit_i64<E: de::Error>(self, n: i64) -> Result<Version, E> {
         // serde-wasm-bindgen reads every whole number as an i64.
-        match n {
-            1 => Ok(Version),
-            n => Err(fail(ErrorKind::UnsupportedVersion {
-                found: n.to_string(),
-            })),
-        }
+        version(n == 1, n)
     }
 
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<Version, E> {
@@ -216,13 +203,22 @@ impl Visitor<'_> for VersionVisitor {
             return Ok(Version);
         }
         // Written without the float formatter (several kilobytes of wasm for one message).
-        let found = if n.fract() == 0.0 && n.abs() < 1e15 {
-            (n as i64).to_string()
+        if n.fract() == 0.0 && n.abs() < 1e15 {
+            version(false, n as i64)
         } else {
-            "not a whole number".to_string()
-        };
-        Err(fail(ErrorKind::UnsupportedVersion { found }))
+            version(false, "not a whole number")
+        }
     }
+}
+
+/// Version 1 when `one`, else the error naming the version `found`.
+fn version<E: de::Error>(one: bool, found: impl ToString) -> Result<Version, E> {
+    if one {
+        return Ok(Version);
+    }
+    Err(fail(ErrorKind::UnsupportedVersion {
+        found: found.to_string(),
+    }))
 }
 
 /// What `version` must be, as error messages say it.

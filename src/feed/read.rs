@@ -22,6 +22,16 @@ pub struct Misfit {
     pub message: String,
 }
 
+impl Misfit {
+    /// A problem with the value itself, not with a part of it.
+    pub fn here(message: String) -> Self {
+        Misfit {
+            path: String::new(),
+            message,
+        }
+    }
+}
+
 /// One JSON value not yet read into a type: the unit a bad entry is left out by.
 pub trait Node: Sized + DeserializeOwned {
     /// This value as `T`, or where and why it does not fit.
@@ -159,11 +169,7 @@ fn entries<N: Node, T: DeserializeOwned>(
     let items: Vec<N> = match list.read_plain() {
         Ok(items) => items,
         Err(message) => {
-            let m = Misfit {
-                path: String::new(),
-                message,
-            };
-            fatal.push(misfit_at(key, m));
+            fatal.push(misfit_at(key, Misfit::here(message)));
             return (Vec::new(), Vec::new());
         }
     };
@@ -345,11 +351,6 @@ pub fn top_of<N: Node>(root: N) -> Result<Top<N>, ParseErrors> {
     if found != "an object" {
         return Err(wrong());
     }
-    root.read_plain().map_err(|message| {
-        let m = Misfit {
-            path: String::new(),
-            message,
-        };
-        ParseErrors(vec![misfit_at("", m)])
-    })
+    root.read_plain()
+        .map_err(|message| ParseErrors(vec![misfit_at("", Misfit::here(message))]))
 }
