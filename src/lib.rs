@@ -4,7 +4,7 @@
 //! natively; `dom` is the thin layer that turns view models into Shadow DOM nodes.
 //!
 //! The feed format is a set of serde types (`feed`): serde_json reads them natively, and in
-//! the browser the engine's `JSON.parse` and serde-wasm-bindgen do (`dom::document`).
+//! the browser the crate's own reader does (`feed::json`, a serde `Deserializer`).
 
 pub mod adapters;
 pub mod feed;

@@ -3,7 +3,7 @@
 
 pub mod statuspage;
 
-use crate::feed::{self, ErrorKind, Feed, Node, ParseError, ParseErrors, Positions};
+use crate::feed::{self, ErrorKind, Feed, Node, ParseError, ParseErrors, Positions, Top};
 
 /// The format a document was recognised as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +27,12 @@ pub struct Document {
 }
 
 /// Recognises and reads any supported document, already parsed into a [`Node`].
-pub fn read_node<N: Node>(root: N) -> Result<Document, ParseErrors> {
-    let top = feed::top_of(root)?;
+pub fn read_node<'de, N: Node<'de>>(root: N) -> Result<Document, ParseErrors> {
+    read_top(feed::top_of(root)?)
+}
+
+/// Recognises and reads any supported document from the members of its top level.
+fn read_top<'de, N: Node<'de>>(top: Top<N>) -> Result<Document, ParseErrors> {
     if top.version.is_some() {
         let read = feed::read(top)?;
         return Ok(Document {
@@ -56,8 +60,9 @@ pub fn read_node<N: Node>(root: N) -> Result<Document, ParseErrors> {
     }]))
 }
 
-/// Recognises and reads any supported document from its bytes, as they arrive (natively:
-/// serde_json reads the text; the browser uses the engine's `JSON.parse`).
+/// Recognises and reads any supported document from its bytes, as they arrive, with
+/// serde_json (the command-line tool and native tests; the browser uses
+/// [`read_with_own_reader`]).
 ///
 /// ```
 /// use incident_banner::adapters::{read, Format};
@@ -67,4 +72,27 @@ pub fn read_node<N: Node>(root: N) -> Result<Document, ParseErrors> {
 #[cfg(feature = "json")]
 pub fn read(bytes: &[u8]) -> Result<Document, ParseErrors> {
     read_node(feed::json_value(feed::text(bytes)?)?)
+}
+
+/// Recognises and reads any supported document from its bytes with the crate's own JSON
+/// reader ([`feed::json`]): what the browser does, with the same result as [`read`].
+pub fn read_with_own_reader(bytes: &[u8]) -> Result<Document, ParseErrors> {
+    let text = feed::text(bytes)?;
+    // Reading the top level reads past every member, which checks the whole text's syntax:
+    // no separate pass.
+    // Reading stops at the first problem, so after any other error (not an object, a
+    // repeated member) the rest of the text is checked before that error is said.
+    let top = feed::json::from_str::<Top<feed::json::Raw>>(text);
+    let syntax = match &top {
+        Ok(_) => None,
+        Err(e) => e.syntax_error().or_else(|| feed::json::check(text).err()),
+    };
+    match (top, syntax) {
+        (Ok(top), _) => read_top(top),
+        (Err(_), Some(e)) => {
+            let (line, column) = feed::line_and_column(text, e.at);
+            Err(feed::not_json(line, column, e.message))
+        }
+        (Err(_), None) => read_node(feed::json::Raw(text)),
+    }
 }

@@ -25,9 +25,9 @@ use crate::time::Instant;
 use serde::{Deserialize, Deserializer};
 
 // The mapping is lenient: a value that is not what the API sends is absent, never an
-// error. That is safe to decide after the fact, because every reader here reads values
-// already parsed (serde_json's `Value`, a JavaScript value): a failed value leaves the rest
-// of the document readable.
+// error. That is safe to decide after the fact, because a failed value leaves the rest of
+// the document readable: serde_json's `Value` is already parsed, and the crate's reader
+// (`feed::json`) reads past a value of the wrong type before it says so.
 
 /// A string where Statuspage should have one; anything else (a number, `null`, an object)
 /// counts as absent, as does a blank string. Real pages send all of these.
@@ -151,7 +151,7 @@ struct Affected {
 }
 
 /// A member of the document read leniently: absent when it is not what the API sends.
-fn member<N: Node, T: Default + serde::de::DeserializeOwned>(node: Option<N>) -> T {
+fn member<'de, N: Node<'de>, T: Default + Deserialize<'de>>(node: Option<N>) -> T {
     node.and_then(|n| n.read_plain().ok()).unwrap_or_default()
 }
 
@@ -189,7 +189,7 @@ fn severity_of(impact: Option<&str>) -> Severity {
 }
 
 /// Converts a detected Statuspage document (one with a `page` object and no `version`).
-pub fn convert<N: Node>(top: Top<N>) -> Feed {
+pub fn convert<'de, N: Node<'de>>(top: Top<N>) -> Feed {
     let no_lists = top.incidents.is_none() && top.scheduled_maintenances.is_none();
     let page: Object<Page> = member(top.page);
     let page = page.0.unwrap_or_default();

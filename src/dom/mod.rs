@@ -12,7 +12,6 @@ pub mod fetch;
 #[cfg(not(target_feature = "atomics"))]
 mod heap;
 mod local;
-mod locate;
 pub mod render;
 pub mod source;
 pub mod storage;

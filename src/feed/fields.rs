@@ -9,7 +9,7 @@ use super::error::ErrorKind;
 use super::Text;
 use crate::time::Instant;
 use core::fmt;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -141,38 +141,10 @@ pub mod opt_instant {
     }
 }
 
-/// A list that may be absent or `null` (both are empty). Anything but an array is the
-/// error "expected an array", whatever the reader: asked for a sequence directly, a
-/// JavaScript reader would walk a string's characters, or fail on a number with the
-/// engine's own `TypeError`.
+/// A list that may be absent or `null` (both are empty); anything else but an array is the
+/// error "expected an array" (serde's "a sequence").
 pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    d.deserialize_any(ListVisitor(core::marker::PhantomData))
-}
-
-struct ListVisitor<T>(core::marker::PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
-    type Value = Vec<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a sequence")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
-        Ok(Vec::new())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element()? {
-            out.push(item);
-        }
-        Ok(out)
-    }
+    Option::<Vec<T>>::deserialize(d).map(Option::unwrap_or_default)
 }
 
 /// The feed's `version`: the number 1, the only one this widget reads.
@@ -193,7 +165,7 @@ impl Visitor<'_> for VersionVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, n: i64) -> Result<Version, E> {
-        // serde-wasm-bindgen reads every whole number as an i64.
+        // A negative whole number.
         version(n == 1, n)
     }
 

@@ -9,6 +9,7 @@
 mod combine;
 mod error;
 mod fields;
+pub mod json;
 mod read;
 pub mod validate;
 #[cfg(feature = "json")]

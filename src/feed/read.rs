@@ -5,13 +5,12 @@
 //! while an entry that does not fit its type is left out and reported, so one bad
 //! incident does not hide the others. Unknown fields are ignored so the format can grow.
 //!
-//! The values come from a [`Node`]: serde_json's `Value` natively ([`parse`]), the engine's
-//! `JSON.parse` output or a page's own object in the browser (`dom::document`).
+//! The values come from a [`Node`]: serde_json's `Value` natively ([`parse`]), the text of a
+//! value ([`super::json::Raw`]) for the crate's own reader, which the browser uses.
 
 use super::error::{ErrorKind, ParseError, ParseErrors};
 use super::fields::{Timestamp, Version};
 use super::{Feed, Incident, Publisher, Service};
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 /// Why a value did not fit its type: where inside it (`updates[0].text`, empty for the value
@@ -32,14 +31,14 @@ impl Misfit {
     }
 }
 
-/// One JSON value not yet read into a type: the unit a bad entry is left out by.
-pub trait Node: Sized + DeserializeOwned {
+/// One JSON value not yet read into a type: the unit a bad entry is left out by. `'de` is
+/// the document's text, for values that borrow from it.
+pub trait Node<'de>: Sized + Deserialize<'de> {
     /// This value as `T`, or where and why it does not fit.
-    fn read<T: DeserializeOwned>(self) -> Result<T, Misfit>;
+    fn read<T: Deserialize<'de>>(self) -> Result<T, Misfit>;
     /// This value as `T`, or why not, without the path: for values whose path is known
-    /// (a list's items) or not needed (the lenient Statuspage mapping). Tracking paths
-    /// instantiates the whole reader again for every type read, ~80 KB of wasm.
-    fn read_plain<T: DeserializeOwned>(self) -> Result<T, String>;
+    /// (a list's items) or not needed (the lenient Statuspage mapping).
+    fn read_plain<T: Deserialize<'de>>(self) -> Result<T, String>;
     /// Its JSON type as messages name it: `null`, `a boolean`, `a number`, `a string`, `an
     /// array` or `an object`.
     fn json_type(&self) -> &'static str;
@@ -71,7 +70,7 @@ fn join(path: &mut String, key: &str) {
 
 /// The members of a top level that either input format uses, each still a [`Node`].
 #[derive(Deserialize)]
-#[serde(bound = "N: Node")]
+#[serde(bound = "N: Node<'de>")]
 pub struct Top<N> {
     #[serde(default)]
     pub version: Option<N>,
@@ -147,7 +146,7 @@ fn missing(path: &str) -> ParseError {
 }
 
 /// The entries of a list member, each read on its own; the list itself must be an array.
-fn entries<N: Node, T: DeserializeOwned>(
+fn entries<'de, N: Node<'de>, T: Deserialize<'de>>(
     list: Option<N>,
     key: &str,
     fatal: &mut Vec<ParseError>,
@@ -188,7 +187,7 @@ fn entries<N: Node, T: DeserializeOwned>(
 }
 
 /// Reads our feed format from its top level (which has a `version`).
-pub fn read<N: Node>(top: Top<N>) -> Result<Read, ParseErrors> {
+pub fn read<'de, N: Node<'de>>(top: Top<N>) -> Result<Read, ParseErrors> {
     let mut fatal = Vec::new();
     let mut skipped = Vec::new();
     match top.version {
@@ -281,15 +280,15 @@ pub fn text(bytes: &[u8]) -> Result<&str, ParseErrors> {
 }
 
 #[cfg(feature = "json")]
-impl Node for serde_json::Value {
-    fn read<T: DeserializeOwned>(self) -> Result<T, Misfit> {
+impl<'de> Node<'de> for serde_json::Value {
+    fn read<T: Deserialize<'de>>(self) -> Result<T, Misfit> {
         serde_path_to_error::deserialize(self).map_err(|e| Misfit {
             path: render_path(e.path()),
             message: e.into_inner().to_string(),
         })
     }
 
-    fn read_plain<T: DeserializeOwned>(self) -> Result<T, String> {
+    fn read_plain<T: Deserialize<'de>>(self) -> Result<T, String> {
         T::deserialize(self).map_err(|e| e.to_string())
     }
 
@@ -337,7 +336,7 @@ pub fn parse(text: &str) -> Result<Feed, ParseErrors> {
 }
 
 /// The top level of a document, which must be an object.
-pub fn top_of<N: Node>(root: N) -> Result<Top<N>, ParseErrors> {
+pub fn top_of<'de, N: Node<'de>>(root: N) -> Result<Top<N>, ParseErrors> {
     let found = root.json_type();
     let wrong = || {
         ParseErrors(vec![ParseError {

@@ -21,10 +21,9 @@ after(async () => { await browser?.close(); fs?.close(); });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 for (const c of cases) {
-  // What the widget does: most cases as `check` says; an unreadable incident is left out
-  // (`widget: "skips"`) and the engine's JSON.parse reads what serde_json refuses
-  // (`in_browser`).
-  const renders = c.in_browser ? c.in_browser === "renders" : c.renders;
+  // What the widget does: as `check` says, except that an unreadable incident is left out
+  // (`widget: "skips"`).
+  const renders = c.renders;
   test(`adversarial ${c.file}: ${c.why ?? (renders ? "renders" : "shows an error")}`, async () => {
     const page = await browser.newPage();
     const errors = [], dialogs = [], warnings = [];
