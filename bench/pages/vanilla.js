@@ -3,7 +3,7 @@
 const RANK = { critical: 0, major: 1, minor: 2, none: 3, maintenance: 4 };
 const slot = document.getElementById("vanilla-banner");
 try {
-  const res = await fetch("https://status.example.com/api/v2/summary.json", { credentials: "omit" });
+  const res = await fetch("/api/v2/summary.json", { credentials: "omit" });
   const doc = await res.json();
   const open = (doc.incidents ?? []).filter((i) => i.status !== "resolved" && i.status !== "postmortem");
   open.sort((a, b) => (RANK[a.impact] ?? 9) - (RANK[b.impact] ?? 9));
