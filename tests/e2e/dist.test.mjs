@@ -72,3 +72,26 @@ test("the SRI hash in the snippet is the module's, and browsers enforce it", asy
     await page.close();
   }
 });
+
+test("the snippet's preload line is the module's own wasm request: one download, started with the module's", async () => {
+  const snippet = read("snippet.html");
+  const lines = snippet.trim().split("\n");
+  assert.equal(lines.length, 2, "two lines a CMS can paste");
+  assert.match(lines[0], /^<link rel="preload" href="[^"]+\/incident-banner_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>$/);
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  assert.ok(readme.includes(lines[0]), "README shows the preload line");
+  // The snippet as a page would carry it, the CDN's address replaced by the demo server's.
+  const html = `<!doctype html><html lang="ko"><head><meta charset="utf-8">${snippet.replace(/https:\/\/cdn\.example\.org\/incident-banner@[^/]+\//g, "/dist/")}
+    </head><body><incident-banner src="/feeds/mois-2023-11.json" now="2023-11-17T12:00:00+09:00"></incident-banner></body></html>`;
+  const context = await env.browser.newContext();
+  await context.route(env.base + "/snippet-page.html", (route) => route.fulfill({ contentType: "text/html", body: html }));
+  const page = await context.newPage();
+  const wasm = [], warnings = [];
+  page.on("request", (r) => { if (r.url().endsWith("_bg.wasm")) wasm.push(r.url()); });
+  page.on("console", (m) => { if (m.type() === "warning" || m.type() === "error") warnings.push(m.text()); });
+  await page.goto(env.base + "/snippet-page.html");
+  await page.waitForFunction(() => document.querySelector("incident-banner").shadowRoot?.querySelector(".title"));
+  assert.deepEqual(wasm, [env.base + "/dist/incident-banner_bg.wasm"], "the wasm is requested once: the module took the preloaded response");
+  assert.deepEqual(warnings, []);
+  await context.close();
+});
