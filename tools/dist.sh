@@ -32,6 +32,8 @@ rm -rf dist/snippets
 tools/node_modules/.bin/terser dist/incident-banner.js --module --compress --mangle \
   -o dist/incident-banner.js
 node tools/short-names.mjs dist/incident-banner_bg.wasm dist/incident-banner.js
+# Precompressed beside them (.gz, .br), for servers that send those as they are.
+node tools/compress.mjs dist/incident-banner.js dist/incident-banner_bg.wasm
 cp www/schema/feed-v1.json src/dom/incident-banner.d.ts dist/
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > dist/package.json <<JSON
@@ -48,7 +50,8 @@ cat > dist/package.json <<JSON
     "./incident-banner_bg.wasm": "./incident-banner_bg.wasm",
     "./feed-v1.json": "./feed-v1.json"
   },
-  "files": ["incident-banner.js", "incident-banner_bg.wasm", "incident-banner.d.ts", "feed-v1.json"],
+  "files": ["incident-banner.js", "incident-banner_bg.wasm", "incident-banner.d.ts", "feed-v1.json",
+    "incident-banner.js.gz", "incident-banner.js.br", "incident-banner_bg.wasm.gz", "incident-banner_bg.wasm.br"],
   "sideEffects": true,
   "license": "MIT OR Apache-2.0",
   "keywords": ["outage", "status", "incident", "banner", "web-component", "custom-element", "wasm"]

@@ -21,6 +21,22 @@ function fileFor(pathname) {
   return join(root, "www", clean.endsWith("/") ? clean + "index.html" : clean);
 }
 
+/**
+ * The file as the client takes it: its precompressed `.br` or `.gz` beside it when the client
+ * accepts that encoding (as nginx's `brotli_static` / `gzip_static` do), else as it is.
+ */
+async function precompressed(file, accepted) {
+  for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+    try {
+      return { body: await readFile(file + suffix), encoding };
+    } catch {
+      // Not precompressed: try the next encoding, then the file itself.
+    }
+  }
+  return { body: await readFile(file), encoding: null };
+}
+
 /** Starts the server on 127.0.0.1:`port` (0 = any free port); resolves to the server. */
 export function start(port = 8080) {
   const server = createServer(async (req, res) => {
@@ -29,10 +45,11 @@ export function start(port = 8080) {
     const file = fileFor(url.pathname);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       const headers = { "Content-Type": type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
       if (type.startsWith("text/html")) headers["Content-Security-Policy"] = CSP;
+      const { body, encoding } = await precompressed(file, req.headers["accept-encoding"] ?? "");
+      if (encoding) Object.assign(headers, { "Content-Encoding": encoding, Vary: "Accept-Encoding" });
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");

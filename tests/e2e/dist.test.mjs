@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { setUp } from "./helpers.mjs";
 
 const dist = new URL("../../dist/", import.meta.url);
@@ -24,7 +25,24 @@ test("package.json describes files that exist, and npm would pack them", () => {
   }
   const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: dist, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
   const names = packed[0].files.map((f) => f.path).sort();
-  assert.deepEqual(names, ["feed-v1.json", "incident-banner.d.ts", "incident-banner.js", "incident-banner_bg.wasm", "package.json"]);
+  assert.deepEqual(names, ["feed-v1.json", "incident-banner.d.ts", "incident-banner.js", "incident-banner.js.br",
+    "incident-banner.js.gz", "incident-banner_bg.wasm", "incident-banner_bg.wasm.br", "incident-banner_bg.wasm.gz", "package.json"]);
+});
+
+test("the precompressed files are the module and the wasm, and a browser is sent them", async () => {
+  for (const name of ["incident-banner.js", "incident-banner_bg.wasm"]) {
+    const original = readFileSync(new URL(name, dist));
+    assert.deepEqual(gunzipSync(readFileSync(new URL(`${name}.gz`, dist))), original, `${name}.gz`);
+    assert.deepEqual(brotliDecompressSync(readFileSync(new URL(`${name}.br`, dist))), original, `${name}.br`);
+  }
+  // The demo server sends them as nginx's gzip_static / brotli_static would.
+  const page = await env.browser.newPage();
+  const encodings = {};
+  page.on("response", (r) => { if (r.url().includes("/dist/")) encodings[r.url().split("/").pop()] = r.headers()["content-encoding"]; });
+  await page.goto(env.base + "/agency.html");
+  await page.waitForFunction(() => document.querySelector("incident-banner").shadowRoot?.querySelector(".title"));
+  for (const name of ["incident-banner.js", "incident-banner_bg.wasm"]) assert.match(encodings[name] ?? "", /^(br|gzip)$/, name);
+  await page.close();
 });
 
 test("the .d.ts names every observed attribute and both events", () => {
