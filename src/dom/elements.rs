@@ -253,7 +253,10 @@ pub fn element_attribute_changed(el: HtmlElement, name: String) {
 }
 
 /// The head-snippet mode: a banner for `src` is inserted at the top of `<body>` when, and
-/// only when, there is something to announce; until then it waits, subscribed.
+/// only when, there is something to announce; until then it waits, subscribed. It arrives
+/// after the page was painted, so it is `docked` to the bottom of the window (see
+/// `style.rs`) instead of pushing the page down: no layout shift, and the page's header and
+/// text-size control stay in view. First in the document, screen readers still meet it first.
 #[wasm_bindgen(js_name = autoBanner)]
 pub fn auto_banner(src: String) {
     let Some(url) = absolute(&src) else {
@@ -267,6 +270,7 @@ pub fn auto_banner(src: String) {
         return;
     };
     let _ = el.set_attribute("src", &url);
+    let _ = el.set_attribute("docked", "");
     let Ok(el) = el.dyn_into::<HtmlElement>() else {
         return;
     };

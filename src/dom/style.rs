@@ -14,6 +14,9 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// important declarations beat even a host page's `* { display: none !important }`. That
 /// also beats a page's own `min-height`, so reserving space goes through `--ib-min-height`.
 ///
+/// A `docked` banner (the head snippet's) sits over the bottom of the window, at most half its
+/// height, so that arriving after the first paint it moves nothing on the page.
+///
 /// An incident a page button brings is scrolled to the top of the window, below
 /// `--ib-scroll-margin` (a page's fixed header) and, when it opens its day, below the day's
 /// heading too. A page's own `::part(incident) { scroll-margin-top }` would replace the
@@ -77,6 +80,8 @@ ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:.93em}
 border-radius:6px;padding:6px 14px;cursor:pointer}
 .more-button:focus-visible{outline:3px solid var(--_link);outline-offset:2px}
 .error{white-space:pre-line;font-size:.93em;color:var(--_error-fg);background:var(--_error-bg);border-radius:6px;padding:6px 10px;margin-top:4px}
+:host([docked]){position:fixed!important;left:0!important;right:0!important;bottom:0!important;z-index:2147483646!important;
+max-height:50vh!important;overflow:auto!important;box-shadow:0 -2px 10px rgba(0,0,0,.3)!important;background:var(--_bg)!important}
 :host([variant=compact]){--ib-font-size:14px;--ib-gap:6px}
 :host([variant=compact]) .banner dl.facts,:host([variant=compact]) .summary,:host([variant=compact]) .updates,
 :host([variant=compact]) h4,:host([variant=compact]) .workarounds,:host([variant=compact]) .links{display:none}

@@ -211,8 +211,22 @@ test("on a phone the services table is a block per service, each value after its
 
 test("head snippet inserts a banner only when there is something to announce", async () => {
   const active = await open(env, "/snippet.html", { now: "2023-11-19T18:40:00+09:00" });
+  await active.page.evaluate(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });
+    window.__h1 = document.querySelector("h1").getBoundingClientRect().top;
+  });
   await active.page.waitForFunction(() => document.body.firstElementChild?.localName === "incident-banner", null, { timeout: 10000 });
   await rendered(active.page, "incident-banner");
+  // Docked over the bottom of the window: the page did not move, and the banner is in view.
+  const placed = await active.page.evaluate(() => {
+    const r = document.querySelector("incident-banner").getBoundingClientRect();
+    return { bottom: r.bottom, height: r.height, window: innerHeight, h1: document.querySelector("h1").getBoundingClientRect().top, before: window.__h1, shift: window.__shift };
+  });
+  assert.equal(placed.bottom, placed.window, "docked to the bottom of the window");
+  assert.ok(placed.height > 40 && placed.height <= placed.window / 2, `height ${placed.height}`);
+  assert.equal(placed.h1, placed.before, "the page's heading did not move");
+  assert.ok(placed.shift < 0.01, `layout shift ${placed.shift}`);
   assert.deepEqual(await shadowTexts(active.page, "incident-banner", ".badge"), ["심각 · 장애"]);
   assert.deepEqual(await shadowTexts(active.page, "incident-banner", ".timing"), ["2일 10시간째"], "counted from the pinned clock");
   await active.page.screenshot({ path: SCREENSHOTS + "snippet.png" });
