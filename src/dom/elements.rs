@@ -17,6 +17,7 @@ use crate::feed::{Feed, Quoted};
 use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
 use crate::view::banner::{self, BannerView, Dismissible, Options};
+use crate::view::nodes::Nodes;
 use crate::view::notice::Problem;
 use crate::view::timeline::{self, TimelineView};
 use crate::view::{announce, markup, notice, Context};
@@ -354,7 +355,9 @@ fn with_state<T>(el: &HtmlElement, f: impl FnOnce(&mut State) -> T) -> Option<T>
     ELEMENTS.with(|all| all.borrow_mut().iter_mut().find(|s| s.el == *el).map(f))
 }
 
-/// The shadow root with its content container and live region, created on first use.
+/// The shadow root with its content container, the slot that shows the element's own
+/// content (the page's fallback, see [`show_fallback`]) and the live region, created on
+/// first use.
 fn shadow(el: &HtmlElement) -> Option<(ShadowRoot, Element, Element)> {
     let root = match el.shadow_root() {
         Some(root) => root,
@@ -370,7 +373,10 @@ fn shadow(el: &HtmlElement) -> Option<(ShadowRoot, Element, Element)> {
             live.set_class_name("live");
             live.set_attribute("aria-live", "polite").ok()?;
             live.set_attribute("part", "live").ok()?;
+            let fallback = doc.create_element("slot").ok()?;
+            fallback.set_class_name("fallback");
             root.append_child(&content).ok()?;
+            root.append_child(&fallback).ok()?;
             root.append_child(&live).ok()?;
             root
         }
@@ -715,6 +721,23 @@ fn sources_of(el: &HtmlElement) -> Vec<(String, Snapshot)> {
         .collect()
 }
 
+/// Shows or hides the element's own content (what the page put inside it, e.g. the static
+/// HTML of `incident-banner render`): it is the fallback while the widget has no feed to
+/// show (loading, or a first visit whose feed failed, beside the error line) and hidden once
+/// a feed is shown, so nothing is said twice. Returns whether it is shown.
+fn show_fallback(el: &HtmlElement, has_feed: bool) -> bool {
+    let own =
+        el.child_element_count() > 0 || el.text_content().is_some_and(|t| !t.trim().is_empty());
+    let shown = own && !has_feed;
+    // Touched only when it changes: an unchanged feed makes no DOM mutation.
+    if let Some(Ok(Some(slot))) = el.shadow_root().map(|r| r.query_selector("slot.fallback")) {
+        if slot.has_attribute("hidden") == shown {
+            let _ = slot.toggle_attribute("hidden");
+        }
+    }
+    shown
+}
+
 /// True when two banners differ only in their ticking duration.
 fn only_timing_differs(a: &Rendered, b: &Rendered) -> Option<String> {
     match (a, b) {
@@ -743,9 +766,15 @@ fn render(el: &HtmlElement) {
     let lang = attrs.lang;
     let next = view_of(&attrs, &mut pages, &sources);
     with_state(el, |s| s.pages = pages);
-    let Some(next) = next else {
+    let Some(mut next) = next else {
         return;
     };
+    let has_feed = sources.iter().any(|(_, s)| s.feed.is_some());
+    let fallback = show_fallback(el, has_feed);
+    // While loading, the page's own content says more than "불러오는 중".
+    if fallback && matches!(next, Rendered::Message(_, "notice")) {
+        next = Rendered::Message(String::new(), "notice");
+    }
     if last.as_ref() == Some(&next) {
         return;
     }
@@ -758,6 +787,7 @@ fn render(el: &HtmlElement) {
     }
     let labels = lang.messages().labels();
     let nodes = match &next {
+        Rendered::Message(text, _) if text.is_empty() => Nodes::new(),
         Rendered::Message(text, class) => markup::message(text, class),
         Rendered::Banner(view, stale) => markup::banner(view.as_ref(), labels, stale.as_deref()),
         Rendered::Timeline(view, stale) => markup::timeline(view, labels, stale.as_deref()),

@@ -82,6 +82,7 @@ border-radius:6px;padding:6px 14px;cursor:pointer}
 .error{white-space:pre-line;font-size:.93em;color:var(--_error-fg);background:var(--_error-bg);border-radius:6px;padding:6px 10px;margin-top:4px}
 :host([docked]){position:fixed!important;left:0!important;right:0!important;bottom:0!important;z-index:2147483646!important;
 max-height:50vh!important;overflow:auto!important;box-shadow:0 -2px 10px rgba(0,0,0,.3)!important;background:var(--_bg)!important}
+slot.fallback[hidden]{display:none!important}
 :host([variant=compact]){--ib-font-size:14px;--ib-gap:6px}
 :host([variant=compact]) .banner dl.facts,:host([variant=compact]) .summary,:host([variant=compact]) .updates,
 :host([variant=compact]) h4,:host([variant=compact]) .workarounds,:host([variant=compact]) .links{display:none}

@@ -250,3 +250,44 @@ test("removing and re-adding an element renders it again", async () => {
   assert.deepEqual(noisy(log), []);
   await close();
 });
+
+test("an element's own content is its fallback: shown while there is no feed, with the error line, hidden once a feed is shown", async () => {
+  const { page, log, close } = await open(env, "/fallback.html");
+  await rendered(page, "#live");
+  await page.waitForFunction(() => document.querySelector("#unreachable").shadowRoot?.querySelector(".error"));
+  const seen = await page.evaluate(() => {
+    const fallback = (id) => document.querySelector(`#${id} .static-notice`);
+    const visible = (n) => n.getClientRects().length > 0;
+    const root = (id) => document.querySelector(`#${id}`).shadowRoot;
+    return {
+      liveFallback: visible(fallback("live")),
+      liveTitle: root("live").querySelector(".title")?.textContent,
+      unreachableFallback: visible(fallback("unreachable")),
+      unreachableError: root("unreachable").querySelector(".error")?.textContent,
+      fallbackBelowError: fallback("unreachable").getBoundingClientRect().top >= root("unreachable").querySelector(".error").getBoundingClientRect().bottom,
+    };
+  });
+  assert.equal(seen.liveFallback, false, "a shown feed hides the page's own content: nothing is said twice");
+  assert.equal(seen.liveTitle, "행정전산망 장애: 민원서류 발급 차질");
+  assert.equal(seen.unreachableFallback, true, "the page's own content stays when the feed cannot be had");
+  assert.match(seen.unreachableError, /불러오지 못했습니다/);
+  assert.ok(seen.fallbackBelowError, "the error is a short line with the fallback, not instead of it");
+  await page.screenshot({ path: SCREENSHOTS + "fallback.png" });
+  assert.deepEqual(log.errors, []);
+  await close();
+
+  // While the feed is on its way, the fallback shows instead of "불러오는 중".
+  // (A fresh context: no feed stored by the visit above.)
+  const context = await env.browser.newContext();
+  const slow = await context.newPage();
+  await slow.route("**/feeds/mois-2023-11.json", () => {}); // never answered
+  await slow.goto(env.base + "/fallback.html");
+  await slow.waitForFunction(() => document.querySelector("#unreachable").shadowRoot?.querySelector(".error"));
+  const waiting = await slow.evaluate(() => ({
+    fallback: document.querySelector("#live .static-notice").getClientRects().length > 0,
+    text: document.querySelector("#live").shadowRoot.textContent,
+  }));
+  assert.equal(waiting.fallback, true);
+  assert.doesNotMatch(waiting.text, /불러오는 중/);
+  await context.close();
+});
