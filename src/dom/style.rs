@@ -14,6 +14,16 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// important declarations beat even a host page's `* { display: none !important }`. That
 /// also beats a page's own `min-height`, so reserving space goes through `--ib-min-height`.
 ///
+/// Sizes are in `em` of the surrounding text (15 px where it is 16 px), so a page's text-size
+/// control and the reader's default font size enlarge the widget with the page; never below
+/// 15 px, so a page's small print (or hostile CSS: `* { font-size: 4px }`) cannot shrink it
+/// out of reading. `--ib-font-size` still sets it outright. When the banner is narrow for its text (under
+/// 20 em: a phone at large text), each fact's label goes above its value instead of
+/// squeezing it into a sliver; Korean words are kept whole (`keep-all`), and only tokens too
+/// long for a line break anywhere. Under forced colours (Windows high contrast) the
+/// badges and labels keep a border, since their background is removed; `prefers-contrast:
+/// more` makes muted text and borders full strength.
+///
 /// A `docked` banner (the head snippet's) sits over the bottom of the window, at most half its
 /// height, so that arriving after the first paint it moves nothing on the page.
 ///
@@ -23,8 +33,8 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// heading's share, hence the property.
 const CSS: &str = r#"
 :host{all:initial!important;display:block!important;min-height:var(--ib-min-height,0)!important;visibility:visible!important;opacity:1!important;position:relative!important;
-font:var(--ib-font-size,15px)/1.5 var(--ib-font,system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR","Noto Sans CJK KR",sans-serif)!important;
-color:var(--ib-fg,#1b1f24)!important;text-align:start!important;
+font:var(--ib-font-size,max(.9375em,15px))/1.5 var(--ib-font,system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR","Noto Sans CJK KR",sans-serif)!important;
+color:var(--ib-fg,#1b1f24)!important;text-align:start!important;word-break:keep-all!important;
 --_bg:var(--ib-bg,#fff);--_fg:var(--ib-fg,#1b1f24);--_muted:var(--ib-muted,#3d444d);--_border:var(--ib-border,#d0d7de);
 --_link:var(--ib-link,#0b57a4);--_gap:var(--ib-gap,10px);--_radius:var(--ib-radius,8px);
 --_critical:var(--ib-critical,#b3261e);--_major:var(--ib-major,#b93a0b);--_minor:var(--ib-minor,#7a5600);
@@ -36,14 +46,15 @@ color:var(--ib-fg,#1b1f24)!important;text-align:start!important;
 .tone-critical{--tone:var(--_critical)}.tone-major{--tone:var(--_major)}.tone-minor{--tone:var(--_minor)}
 .tone-info{--tone:var(--_info)}.tone-maintenance{--tone:var(--_maintenance)}
 .banner{border:1px solid var(--tone);border-inline-start:6px solid var(--tone);border-radius:var(--_radius);
-background:var(--_bg);color:var(--_fg);padding:var(--_gap) 44px var(--_gap) 14px;display:grid;gap:4px;position:relative}
-.dismiss{position:absolute;top:6px;inset-inline-end:6px;width:32px;height:32px;border:1px solid transparent;border-radius:6px;
-background:transparent;color:var(--_muted);font:20px/1 system-ui,sans-serif;cursor:pointer}
+background:var(--_bg);color:var(--_fg);padding:var(--_gap) calc(2.2em + 12px) var(--_gap) 14px;display:grid;gap:4px;position:relative;
+container-type:inline-size}
+.dismiss{position:absolute;top:6px;inset-inline-end:6px;width:2.2em;height:2.2em;border:1px solid transparent;border-radius:6px;
+background:transparent;color:var(--_muted);font:1.333em/1 system-ui,sans-serif;cursor:pointer}
 .dismiss:hover{border-color:var(--_border)}
 .dismiss:focus-visible{outline:3px solid var(--_link);outline-offset:1px}
 .live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .head{display:flex;flex-wrap:wrap;gap:4px var(--_gap);align-items:baseline}
-.badge{background:var(--tone);color:#fff;font-weight:700;font-size:13px;border-radius:4px;padding:1px 7px;white-space:nowrap}
+.badge{background:var(--tone);color:#fff;font-weight:700;font-size:.867em;border-radius:4px;padding:1px 7px;white-space:nowrap}
 .title{font-weight:700;font-size:1.07em;color:var(--_fg);overflow-wrap:anywhere;
 display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
 .title,.timing,dd,td,th,h3,.summary,li>span,li>a{unicode-bidi:isolate}
@@ -53,6 +64,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px var(--_gap);
 dl.facts>div{display:contents}
 dl.facts dt{color:var(--_muted);font-weight:600}
 dl.facts dd{overflow-wrap:anywhere}
+@container (max-width:20em){dl.facts{grid-template-columns:1fr;gap:0}dl.facts dd{margin-bottom:4px}}
 a{color:var(--_link);text-decoration:underline}
 a:focus-visible{outline:3px solid var(--_link);outline-offset:2px}
 .timeline{display:grid;gap:18px;color:var(--_fg);background:var(--_bg)}
@@ -61,7 +73,7 @@ a:focus-visible{outline:3px solid var(--_link);outline-offset:2px}
 .incident{border-inline-start:5px solid var(--tone);padding:4px 0 4px 14px;display:grid;gap:8px;margin-bottom:14px;scroll-margin-top:var(--ib-scroll-margin,0px)}
 .incident header{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:center}
 .incident h3{font-size:1.13em;flex-basis:100%;overflow-wrap:anywhere}
-.status{font-size:13px;border:1px solid var(--_border);border-radius:4px;padding:0 6px;color:var(--_muted)}
+.status{font-size:.867em;border:1px solid var(--_border);border-radius:4px;padding:0 6px;color:var(--_muted)}
 .summary,.updates li>span:last-child{overflow-wrap:anywhere;white-space:pre-line}
 h4{font-size:.93em;color:var(--_muted)}
 .table-wrap{overflow-x:auto}
@@ -70,7 +82,7 @@ caption{text-align:start;color:var(--_muted);font-weight:600;padding-bottom:2px}
 th,td{border-bottom:1px solid var(--_border);padding:4px 8px;text-align:start;vertical-align:top}
 th{color:var(--_muted);font-weight:600;white-space:nowrap}
 tbody th{color:var(--_fg)}
-.recurrence{display:block;font-size:12px;color:var(--_critical);white-space:normal}
+.recurrence{display:block;font-size:.8em;color:var(--_critical);white-space:normal}
 ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:.93em}
 .updates time{font-variant-numeric:tabular-nums;color:var(--_muted);margin-inline-end:6px}
 .updates .status{margin-inline-end:6px}
@@ -83,11 +95,14 @@ border-radius:6px;padding:6px 14px;cursor:pointer}
 :host([docked]){position:fixed!important;left:0!important;right:0!important;bottom:0!important;z-index:2147483646!important;
 max-height:50vh!important;overflow:auto!important;box-shadow:0 -2px 10px rgba(0,0,0,.3)!important;background:var(--_bg)!important}
 slot.fallback[hidden]{display:none!important}
-:host([variant=compact]){--ib-font-size:14px;--ib-gap:6px}
+:host([variant=compact]){--ib-font-size:.875em;--ib-gap:6px}
 :host([variant=compact]) .banner dl.facts,:host([variant=compact]) .summary,:host([variant=compact]) .updates,
 :host([variant=compact]) h4,:host([variant=compact]) .workarounds,:host([variant=compact]) .links{display:none}
 :host([variant=compact]) .title{-webkit-line-clamp:2}
 @media (prefers-color-scheme:dark){.recurrence{color:#ff9b8f}}
+@media (forced-colors:active){.badge,.status{border:1px solid CanvasText}.banner,.incident{border-color:CanvasText}
+.dismiss{border-color:ButtonText}a:focus-visible,.dismiss:focus-visible,.more-button:focus-visible{outline-color:Highlight}}
+@media (prefers-contrast:more){:host{--_muted:var(--ib-muted,var(--_fg));--_border:var(--ib-border,currentColor)}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 @media (max-width:480px){.impacts,.impacts caption,.impacts tbody,.impacts tr,.impacts th,.impacts td{display:block}
 .impacts thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
