@@ -32,6 +32,7 @@ static LABELS: Labels = Labels {
     updates: "Official updates",
     links: "Links",
     more_info: "More information",
+    new_window: "opens in a new window",
     no_incidents: "No known outages or maintenance.",
     showing: ["Showing incidents ", "–", " of ", ""],
     loading: "Loading incident information…",

@@ -29,6 +29,7 @@ static LABELS: Labels = Labels {
     updates: "공식 업데이트",
     links: "관련 링크",
     more_info: "자세히 보기",
+    new_window: "새 창",
     no_incidents: "현재 알려진 장애나 점검이 없습니다.",
     showing: ["", "–", "번째 사건 표시 중 (모두 ", "건)"],
     loading: "장애 정보를 불러오는 중…",

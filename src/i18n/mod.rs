@@ -186,6 +186,9 @@ pub struct Labels {
     pub updates: &'static str,
     pub links: &'static str,
     pub more_info: &'static str,
+    /// Said (not shown) after the name of every link, which opens in a new window (KWCAG
+    /// asks that a reader be told): `새 창` / `opens in a new window`.
+    pub new_window: &'static str,
     pub no_incidents: &'static str,
     pub loading: &'static str,
     pub error_fetch: &'static str,

@@ -9,14 +9,18 @@ use super::timeline::{IncidentView, TimelineView};
 use super::{Fact, LinkedText};
 use crate::i18n::Labels;
 
-/// A link when the URL is safe, plain text otherwise.
-fn linked(n: &mut Nodes, t: &LinkedText) {
+/// A link when the URL is safe, plain text otherwise. Links open in a new window, and
+/// their accessible name says so.
+fn linked(n: &mut Nodes, t: &LinkedText, labels: &Labels) {
     match &t.url {
         Some(url) => {
             n.open("a", "")
                 .attr("href", url)
                 .attr("rel", "noopener noreferrer")
                 .attr("target", "_blank")
+                // The name as shown, then the warning: no element more (pages keep to
+                // their element budget), and the visible words stay the name's start.
+                .attr("aria-label", &format!("{} ({})", t.text, labels.new_window))
                 .text(&t.text)
                 .close();
         }
@@ -37,11 +41,11 @@ fn facts(n: &mut Nodes, facts: &[Fact]) {
     n.close();
 }
 
-fn list(n: &mut Nodes, class: &str, items: &[LinkedText]) {
+fn list(n: &mut Nodes, class: &str, items: &[LinkedText], labels: &Labels) {
     n.open("ul", class);
     for item in items {
         n.open("li", "");
-        linked(n, item);
+        linked(n, item, labels);
         n.close();
     }
     n.close();
@@ -102,7 +106,7 @@ pub fn banner(view: Option<&BannerView>, labels: &Labels, stale: Option<&str>) -
         }
         if let Some(link) = &v.link {
             n.open("p", "");
-            linked(&mut n, link);
+            linked(&mut n, link, labels);
             n.close();
         }
         n.close();
@@ -200,7 +204,7 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
         for row in &v.impacts {
             n.open("tr", "");
             n.open("th", "").attr("scope", "row");
-            linked(n, &row.service);
+            linked(n, &row.service, l);
             if let Some(r) = &row.recurrence {
                 n.leaf("span", "recurrence", r);
             }
@@ -218,7 +222,7 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
     }
     if !v.workarounds.is_empty() {
         n.leaf("h4", "", l.workarounds);
-        list(n, "workarounds", &v.workarounds);
+        list(n, "workarounds", &v.workarounds, l);
         not_shown(n, &v.not_shown.workarounds);
     }
     if !v.updates.is_empty() {
@@ -244,7 +248,7 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
     }
     if !v.links.is_empty() {
         n.leaf("h4", "", l.links);
-        list(n, "links", &v.links);
+        list(n, "links", &v.links, l);
         not_shown(n, &v.not_shown.links);
     }
     n.close();
@@ -308,6 +312,31 @@ mod tests {
 
     /// Feed text that looks like markup, and links with unsafe schemes.
     const XSS_FEED: &str = include_str!("../../tests/fixtures/hostile-feed.json");
+
+    #[test]
+    fn every_link_says_it_opens_a_new_window() {
+        let f = parse(include_str!("../../www/feeds/mois-2023-11.json")).unwrap();
+        let zone = FixedZone::kst();
+        for (lang, said) in [(Lang::Ko, "(새 창)"), (Lang::En, "(opens in a new window)")] {
+            let cx = context(lang, &zone, "2023-11-19T18:42:00+09:00");
+            let labels = lang.messages().labels();
+            let view = banner::build(&f, &cx, &banner::Options::default());
+            for n in [
+                banner(view.as_ref(), labels, None),
+                timeline(&timeline::build(&f, &cx), labels, None),
+            ] {
+                let (_, attrs) = read(&n);
+                let opens_new = attrs.iter().filter(|(k, v)| k == "target" && v == "_blank");
+                let named: Vec<&str> = attrs
+                    .iter()
+                    .filter(|(k, v)| k == "aria-label" && v.ends_with(said))
+                    .map(|(_, v)| v.as_str())
+                    .collect();
+                assert!(!named.is_empty());
+                assert_eq!(opens_new.count(), named.len(), "{named:?}");
+            }
+        }
+    }
 
     #[test]
     fn feed_text_stays_text_and_only_http_links_become_hrefs() {
