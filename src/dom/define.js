@@ -56,6 +56,11 @@ try {
   // `element.feed`: a feed the page already holds, shown with no URL. Kept here until the
   // element connects; a value set before the element was upgraded is taken over too.
   const GIVEN = Symbol("feed");
+  // Escape closes a banner while focus is in it, as a click on its close button does.
+  const ESCAPE = Symbol("escape");
+  function escape(e) {
+    if (e.key === "Escape") this.querySelector("[data-dismiss]")?.click();
+  }
   class IncidentElement extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
     get feed() { return this.isConnected ? elementFeed(this) : (this[GIVEN] ?? null); }
@@ -70,8 +75,13 @@ try {
         this[GIVEN] = value;
       }
       elementConnected(this, this[GIVEN]);
+      this[ESCAPE] ??= escape.bind(this.shadowRoot);
+      this.shadowRoot?.addEventListener("keydown", this[ESCAPE]);
     }
-    disconnectedCallback() { elementDisconnected(this); }
+    disconnectedCallback() {
+      elementDisconnected(this);
+      this.shadowRoot?.removeEventListener("keydown", this[ESCAPE]);
+    }
     attributeChangedCallback(name, before, after) {
       // Setting `src` after `feed` switches to fetching.
       if (name === "src") delete this[GIVEN];

@@ -49,6 +49,7 @@ struct State {
     /// 보기" (see `timeline::build_page`).
     pages: usize,
     /// The shadow root's click listener (dismissal, "더 보기"), removed on disconnect.
+    /// (Escape is turned into a click on the close button by `define.js`.)
     on_click: Closure<dyn FnMut(Event)>,
     /// A feed the page set as `element.feed`: shown instead of `src` until `src` changes.
     given: Option<Snapshot>,
@@ -435,8 +436,15 @@ fn on_click(el: &HtmlElement, e: &Event) {
     let key = target
         .and_then(|t| t.closest("[data-dismiss]").ok().flatten())
         .and_then(|b| b.get_attribute("data-dismiss"));
-    let Some(key) = key else { return };
-    storage::dismiss(&key);
+    if let Some(key) = key {
+        dismiss_item(el, &key);
+    }
+}
+
+/// Dismisses the banner item `key` (an incident at its latest update) everywhere on the
+/// page, then keeps keyboard users where they were reading.
+fn dismiss_item(el: &HtmlElement, key: &str) {
+    storage::dismiss(key);
     // Every banner on the page forgets this item, not only the one clicked.
     let banners: Vec<HtmlElement> = ELEMENTS.with(|all| {
         all.borrow()
@@ -448,13 +456,45 @@ fn on_click(el: &HtmlElement, e: &Event) {
     for b in &banners {
         render(b);
     }
-    // Keep keyboard users in the widget: focus the next banner's close button, if any.
-    if let Some(next) = el
+    // Keep keyboard users in the widget: focus the next banner's close button, if any;
+    // else what follows the element on the page, rather than losing focus to `<body>`.
+    let next = el
         .shadow_root()
         .and_then(|r| r.query_selector("[data-dismiss]").ok().flatten())
-    {
-        if let Ok(next) = next.dyn_into::<HtmlElement>() {
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+    match next {
+        Some(next) => {
             let _ = next.focus();
+        }
+        None => focus_after(el),
+    }
+}
+
+/// Focuses the first focusable element after `el` in the document.
+fn focus_after(el: &HtmlElement) {
+    const FOCUSABLE: &str =
+        "a[href],button,input,select,textarea,[tabindex]:not([tabindex=\"-1\"])";
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(candidates) = doc.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    for i in 0..candidates.length() {
+        let Some(node) = candidates.item(i) else {
+            continue;
+        };
+        let follows =
+            el.compare_document_position(&node) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0;
+        if !follows || el.contains(Some(&node)) {
+            continue;
+        }
+        if let Ok(next) = node.dyn_into::<HtmlElement>() {
+            let _ = next.focus();
+            // Hidden or disabled ones take no focus: go on to the next.
+            if doc.active_element().is_some_and(|a| a == *next) {
+                return;
+            }
         }
     }
 }

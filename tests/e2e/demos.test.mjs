@@ -291,3 +291,27 @@ test("an element's own content is its fallback: shown while there is no feed, wi
   assert.doesNotMatch(waiting.text, /불러오는 중/);
   await context.close();
 });
+
+test("closing the banner by keyboard leaves focus on what follows it; Escape closes it too", async () => {
+  // Enter on the close button: focus goes to the page's next link, not to <body>.
+  const first = await open(env, "/agency.html");
+  await rendered(first.page, "incident-banner");
+  await first.page.evaluate(() => document.querySelector("incident-banner").shadowRoot.querySelector("[data-dismiss]").focus());
+  await first.page.keyboard.press("Enter");
+  await first.page.waitForFunction(() => !document.querySelector("incident-banner").shadowRoot.querySelector(".title"));
+  assert.equal(await first.page.evaluate(() => document.activeElement?.textContent), "행정안전부 (데모)", "the site's first link after the banner");
+  await first.close();
+
+  // Escape while reading inside the banner (on its link) closes it the same way.
+  const second = await open(env, "/agency.html");
+  await rendered(second.page, "incident-banner");
+  await second.page.evaluate(() => document.querySelector("incident-banner").shadowRoot.querySelector("a").focus());
+  await second.page.keyboard.press("Escape");
+  await second.page.waitForFunction(() => !document.querySelector("incident-banner").shadowRoot.querySelector(".title"));
+  assert.equal(await second.page.evaluate(() => document.activeElement?.textContent), "행정안전부 (데모)");
+  // The timeline has nothing to close: Escape there changes nothing.
+  await second.page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("a").focus());
+  await second.page.keyboard.press("Escape");
+  assert.ok(await second.page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("h3")));
+  await second.close();
+});

@@ -195,7 +195,7 @@ test("removing the element stops its polling and drops its listeners (no leaks)"
     return listeners.map((l) => l.type);
   };
   await page.evaluate(() => { window.__root = document.querySelector("#b").shadowRoot; });
-  assert.deepEqual(await listeners(), ["click"], "one delegated listener while connected");
+  assert.deepEqual(await listeners(), ["click", "keydown"], "one delegated listener while connected (clicks, Escape)");
   await page.evaluate(() => document.querySelector("#b").remove());
   assert.deepEqual(await listeners(), [], "no listener left after removal");
   const before = fs.requests(path).length;
