@@ -79,9 +79,9 @@ pub fn read(bytes: &[u8]) -> Result<Document, ParseErrors> {
 pub fn read_with_own_reader(bytes: &[u8]) -> Result<Document, ParseErrors> {
     let text = feed::text(bytes)?;
     // Reading the top level reads past every member, which checks the whole text's syntax:
-    // no separate pass.
-    // Reading stops at the first problem, so after any other error (not an object, a
-    // repeated member) the rest of the text is checked before that error is said.
+    // no separate pass. It stops at the first problem, though, so after any other error
+    // (not an object, a repeated member) the rest of the text is checked before that error
+    // is said.
     let top = feed::json::from_str::<Top<feed::json::Raw>>(text);
     let syntax = match &top {
         Ok(_) => None,

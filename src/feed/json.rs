@@ -164,12 +164,7 @@ impl Error {
                     out.push_str(&i.to_string());
                     out.push(']');
                 }
-                Step::Key(k) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(k);
-                }
+                Step::Key(k) => super::read::join(&mut out, k),
             }
         }
         out

@@ -61,7 +61,8 @@ pub fn render_path(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-fn join(path: &mut String, key: &str) {
+/// Appends member `key` to a feed path (`a` → `a.key`; `key` alone at the start).
+pub(super) fn join(path: &mut String, key: &str) {
     if !path.is_empty() {
         path.push('.');
     }
