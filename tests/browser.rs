@@ -98,8 +98,10 @@ fn banner_renders_feed_text_as_text_with_the_right_role() {
         &markup::banner(Some(&view), Lang::Ko.messages().labels(), None),
     )
     .unwrap();
-    let section = query(&root, "section");
-    assert_eq!(section.get_attribute("role").as_deref(), Some("alert"));
+    // The head alone is the live region: one short line, not every fact.
+    let head = query(&root, ".head");
+    assert_eq!(head.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(query(&root, "section").get_attribute("role"), None);
     assert_eq!(
         query(&root, ".title").text_content().as_deref(),
         Some("<img src=x onerror=alert(1)>")

@@ -289,3 +289,32 @@ fn critical_outages_can_be_kept_on_screen() {
     assert_eq!(Dismissible::from_attr(Some("none")), Dismissible::Never);
     assert_eq!(Dismissible::from_attr(None), Dismissible::All);
 }
+
+#[test]
+fn one_huge_string_keeps_the_banner_bounded() {
+    let title = "장".repeat(50_000);
+    let update = "업데이트".repeat(70_000 / 4);
+    let huge = format!(
+        r#"{{"id":"huge","kind":"outage","severity":"critical","status":"identified","title":"{title}","started_at":"2023-11-19T16:00:00+09:00",
+        "updates":[{{"at":"2023-11-19T18:10:00+09:00","text":"{update}"}}]}}"#
+    );
+    let f = feed_of(&[&huge]);
+    let zone = FixedZone::kst();
+    let cx = Context {
+        lang: Lang::Ko,
+        zone: &zone,
+        now: at(NOW),
+    };
+    let b = banner::build(&f, &cx, &Options::default()).unwrap();
+    assert_eq!(b.title.chars().count(), incident_banner::view::TITLE_SHOWN);
+    assert!(b.title.starts_with("장장장") && b.title.ends_with('…'));
+    let latest = &b.facts.last().unwrap().value;
+    assert_eq!(latest.chars().count(), incident_banner::view::FACT_SHOWN);
+    assert!(latest.starts_with("11월 19일 오후 6시 10분 — 업데이트"));
+    // A real title is shown whole.
+    let f = feed_of(&[CRITICAL]);
+    assert_eq!(
+        banner::build(&f, &cx, &Options::default()).unwrap().title,
+        "행정전산망 장애"
+    );
+}

@@ -8,7 +8,10 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 
 /// On a phone (a window up to 480 px wide) the services table becomes one block per service,
 /// each value after its column's name (`data-label`): five columns do not fit, and sideways
-/// scrolling hid the recovery time and duration. The header row stays for screen readers.
+/// scrolling hid the recovery time and duration. The header row stays for screen readers,
+/// and the table keeps its roles in the markup (engines drop a `display: block` table's), so
+/// each value is heard once with its column's header; the label drawn before it has empty
+/// alternative text (`/ ""`), so it is not heard a second time, run into the value.
 ///
 /// `:host` declarations are `!important` on purpose: inside a shadow tree's own context,
 /// important declarations beat even a host page's `* { display: none !important }`. That
@@ -26,6 +29,10 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 ///
 /// A `docked` banner (the head snippet's) sits over the bottom of the window, at most half its
 /// height, so that arriving after the first paint it moves nothing on the page.
+///
+/// The banner's title is never clamped: it is the one line saying what is down (the view
+/// model bounds a pathological one). The last fact, the latest update, is clamped to three
+/// lines instead; the timeline has it whole.
 ///
 /// An incident a page button brings is scrolled to the top of the window, below
 /// `--ib-scroll-margin` (a page's fixed header) and, when it opens its day, below the day's
@@ -55,8 +62,8 @@ background:transparent;color:var(--_muted);font:1.333em/1 system-ui,sans-serif;c
 .live{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .head{display:flex;flex-wrap:wrap;gap:4px var(--_gap);align-items:baseline}
 .badge{background:var(--tone);color:#fff;font-weight:700;font-size:.867em;border-radius:4px;padding:1px 7px;white-space:nowrap}
-.title{font-weight:700;font-size:1.07em;color:var(--_fg);overflow-wrap:anywhere;
-display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
+.title{font-weight:700;font-size:1.07em;color:var(--_fg);overflow-wrap:anywhere}
+.banner .facts>div:last-child>dd{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
 .title,.timing,dd,td,th,h3,.summary,li>span,li>a{unicode-bidi:isolate}
 .timing,.more{color:var(--_muted);font-size:.93em}
 .more{font-weight:600}
@@ -98,7 +105,6 @@ slot.fallback[hidden]{display:none!important}
 :host([variant=compact]){--ib-font-size:.875em;--ib-gap:6px}
 :host([variant=compact]) .banner dl.facts,:host([variant=compact]) .summary,:host([variant=compact]) .updates,
 :host([variant=compact]) h4,:host([variant=compact]) .workarounds,:host([variant=compact]) .links{display:none}
-:host([variant=compact]) .title{-webkit-line-clamp:2}
 @media (prefers-color-scheme:dark){.recurrence{color:#ff9b8f}}
 @media (forced-colors:active){.badge,.status{border:1px solid CanvasText}.banner,.incident{border-color:CanvasText}
 .dismiss{border-color:ButtonText}a:focus-visible,.dismiss:focus-visible,.more-button:focus-visible{outline-color:Highlight}}
@@ -107,7 +113,7 @@ slot.fallback[hidden]{display:none!important}
 @media (max-width:480px){.impacts,.impacts caption,.impacts tbody,.impacts tr,.impacts th,.impacts td{display:block}
 .impacts thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .impacts tr{border-bottom:1px solid var(--_border);padding:4px 0}.impacts th,.impacts td{border:0;padding:0;white-space:normal;overflow-wrap:anywhere}
-.impacts td:before{content:attr(data-label);color:var(--_muted);margin-inline-end:6px}}
+.impacts td:before{content:attr(data-label);content:attr(data-label) / "";color:var(--_muted);margin-inline-end:.5em}}
 "#;
 
 static SHEET: Local<OnceCell<Option<CssStyleSheet>>> = Local::new(OnceCell::new());

@@ -2,7 +2,7 @@
 
 use super::phase::{phase, Phase};
 use super::services::Services;
-use super::{badge, start_of, Context, Fact, LinkedText, Tone};
+use super::{badge, clip, start_of, Context, Fact, LinkedText, Tone, FACT_SHOWN, TITLE_SHOWN};
 use crate::feed::{Feed, Impact, Incident, Kind, Severity};
 use crate::time::elapsed;
 use chrono::TimeDelta;
@@ -224,9 +224,15 @@ pub fn build(feed: &Feed, cx: &Context, options: &Options) -> Option<BannerView>
         },
         tone: Tone::of(inc),
         badge: badge(inc, lang),
-        title: inc.title.pick(lang).to_string(),
+        title: clip(inc.title.pick(lang), TITLE_SHOWN),
         timing,
-        facts,
+        facts: facts
+            .into_iter()
+            .map(|f| Fact {
+                value: clip(&f.value, FACT_SHOWN),
+                ..f
+            })
+            .collect(),
         more: (current.len() > 1).then(|| m.more(current.len() - 1)),
         link,
         dismiss_key: options.dismissible.allows(inc).then(|| dismiss_key(inc)),

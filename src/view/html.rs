@@ -92,10 +92,10 @@ fn badge(out: &mut String, tone: Tone, text: &str) {
 fn banner(out: &mut String, v: &BannerView, l: &Labels) {
     let _ = write!(
         out,
-        "<section class=\"ib-banner\" role=\"{}\" aria-label=\"{}\" style=\"border-left:6px solid {}\"><p>",
-        v.role.name(),
+        "<section class=\"ib-banner\" aria-label=\"{}\" style=\"border-left:6px solid {}\"><p role=\"{}\">",
         escape(l.banner),
-        colour(v.tone)
+        colour(v.tone),
+        v.role.name()
     );
     badge(out, v.tone, &v.badge);
     let _ = write!(

@@ -68,10 +68,11 @@ pub fn banner(view: Option<&BannerView>, labels: &Labels, stale: Option<&str>) -
     if let Some(v) = view {
         n.open("section", &["banner tone-", v.tone.name()].concat())
             .attr("part", "banner")
-            .attr("role", v.role.name())
             .attr("aria-label", labels.banner)
             .attr("data-incident", &v.incident_id);
-        n.open("div", "head");
+        // The live region is the head alone (badge, title, how long): what a screen reader
+        // says when the banner appears is one short line, not every fact and link.
+        n.open("div", "head").attr("role", v.role.name());
         n.open("span", "badge")
             .attr("part", "badge")
             .text(&v.badge)
@@ -136,6 +137,7 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
     if view.days.is_empty() {
         n.leaf("p", "notice", labels.no_incidents);
     }
+    let mut shown = 0;
     for day in &view.days {
         n.open("section", "day");
         if !day.label.is_empty() {
@@ -147,7 +149,8 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
                 .close();
         }
         for inc in &day.incidents {
-            incident(&mut n, inc, labels, &view.zone);
+            shown += 1;
+            incident(&mut n, inc, labels, &view.zone, shown);
         }
         n.close();
     }
@@ -163,12 +166,15 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
     n
 }
 
-/// One incident as an `<article>`; [`IncidentView::elements`] must count at least as many
-/// elements as this writes (a test below holds it to that).
-pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
+/// One incident as an `<article>`, the `nth` shown (its heading's id, which names it);
+/// [`IncidentView::elements`] must count at least as many elements as this writes (a test
+/// below holds it to that).
+pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str, nth: usize) {
+    let heading = ["incident-title-", &nth.to_string()].concat();
     n.open("article", &["incident tone-", v.tone.name()].concat())
         .attr("part", "incident")
         .attr("data-incident", &v.id)
+        .attr("aria-labelledby", &heading)
         // Focused (not by Tab) when "더 보기" or "최근 사건 보기" brings it into view.
         .attr("tabindex", "-1");
     n.open("header", "");
@@ -177,7 +183,10 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
         .text(&v.badge)
         .close();
     n.leaf("span", "status", &v.status)
-        .leaf("h3", "", &v.title)
+        .open("h3", "")
+        .attr("id", &heading)
+        .text(&v.title)
+        .close()
         .close();
     if let Some(s) = &v.summary {
         n.leaf("p", "summary", s);
@@ -185,9 +194,16 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
     facts(n, &v.facts);
 
     if !v.impacts.is_empty() {
-        n.open("div", "table-wrap").open("table", "impacts");
+        // Roles spelled out: on a phone the stylesheet displays the table as blocks, and
+        // engines then drop its table semantics (and the headers heard with each value).
+        n.open("div", "table-wrap")
+            .open("table", "impacts")
+            .attr("role", "table");
         n.leaf("caption", "", l.affected);
-        n.open("thead", "").open("tr", "");
+        n.open("thead", "")
+            .attr("role", "rowgroup")
+            .open("tr", "")
+            .attr("role", "row");
         let zoned = |s: &str| [s, " (", zone, ")"].concat();
         let heads = [
             l.service.to_string(),
@@ -197,13 +213,19 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
             l.duration.to_string(),
         ];
         for h in &heads {
-            n.open("th", "").attr("scope", "col").text(h).close();
+            n.open("th", "")
+                .attr("scope", "col")
+                .attr("role", "columnheader")
+                .text(h)
+                .close();
         }
         n.close().close();
-        n.open("tbody", "");
+        n.open("tbody", "").attr("role", "rowgroup");
         for row in &v.impacts {
-            n.open("tr", "");
-            n.open("th", "").attr("scope", "row");
+            n.open("tr", "").attr("role", "row");
+            n.open("th", "")
+                .attr("scope", "row")
+                .attr("role", "rowheader");
             linked(n, &row.service, l);
             if let Some(r) = &row.recurrence {
                 n.leaf("span", "recurrence", r);
@@ -213,7 +235,11 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str) {
             // the stylesheet shows it before the value.
             let cells = [&row.level, &row.start, &row.recovery, &row.duration];
             for (cell, head) in cells.into_iter().zip(&heads[1..]) {
-                n.open("td", "").attr("data-label", head).text(cell).close();
+                n.open("td", "")
+                    .attr("role", "cell")
+                    .attr("data-label", head)
+                    .text(cell)
+                    .close();
             }
             n.close();
         }
@@ -339,6 +365,59 @@ mod tests {
     }
 
     #[test]
+    fn a_screen_reader_hears_the_head_announced_and_each_incident_named_by_its_heading() {
+        let f = parse(include_str!("../../www/feeds/mois-2023-11.json")).unwrap();
+        let zone = FixedZone::kst();
+        let cx = context(Lang::Ko, &zone, "2023-11-19T18:42:00+09:00");
+        let labels = Lang::Ko.messages().labels();
+        let view = banner::build(&f, &cx, &banner::Options::default());
+        let b = super::super::nodes::decode(&banner(view.as_ref(), labels, None));
+        // The live region is the head only: the facts and the link are not in it.
+        assert!(
+            b.contains(r#"<div class="head">[role="alert"]<span class="badge">"#),
+            "{b}"
+        );
+        assert!(!b.contains(r#"<section class="banner tone-critical">[part="banner"][role="#));
+        let head = &b[b.find(r#"<div class="head">"#).unwrap()..];
+        let head = &head[..head.find("</div>").unwrap()];
+        assert!(
+            !head.contains("영향 서비스") && !head.contains("<a"),
+            "{head}"
+        );
+
+        let t = super::super::nodes::decode(&timeline(&timeline::build(&f, &cx), labels, None));
+        let named: Vec<&str> = t
+            .split("[aria-labelledby=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert!(!named.is_empty());
+        for id in &named {
+            assert_eq!(
+                t.matches(&format!("<h3 class=\"\">[id=\"{id}\"]")).count(),
+                1,
+                "{id} names one heading"
+            );
+        }
+        assert_eq!(
+            named.len(),
+            t.matches("<article").count(),
+            "every incident is named"
+        );
+        // The services table keeps its roles when a phone's stylesheet displays it as blocks.
+        for role in [
+            "table",
+            "rowgroup",
+            "row",
+            "columnheader",
+            "rowheader",
+            "cell",
+        ] {
+            assert!(t.contains(&format!("[role=\"{role}\"]")), "{role}");
+        }
+    }
+
+    #[test]
     fn feed_text_stays_text_and_only_http_links_become_hrefs() {
         let f = parse(XSS_FEED).unwrap();
         let zone = FixedZone::kst();
@@ -420,7 +499,7 @@ mod tests {
             let mut counted = 0;
             for inc in view.incidents() {
                 let mut one = Nodes::new();
-                incident(&mut one, inc, labels, &view.zone);
+                incident(&mut one, inc, labels, &view.zone, 1);
                 // Its day's section, h2 and time are counted with each incident.
                 assert!(one.elements() + 3 <= inc.elements(), "{rows} rows");
                 counted += inc.elements();

@@ -112,8 +112,53 @@ pub fn start_of(inc: &Incident) -> Option<Instant> {
         .or_else(|| inc.updates.iter().map(|u| u.at).min())
 }
 
+/// The most characters of a title the banner shows: more than any real title (a long Korean
+/// one is about 60), few enough that a feed's 50,000-character title keeps the banner a few
+/// lines tall. The timeline shows the whole text.
+pub const TITLE_SHOWN: usize = 200;
+
+/// The most characters of a fact (the latest update, the list of services) the banner
+/// shows; the stylesheet clamps it further to three lines.
+pub const FACT_SHOWN: usize = 400;
+
+/// `text` whole when it has at most `max` characters, else its first `max - 1` and `…`: the
+/// banner stays bounded whatever one string in a feed does.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some(_) => {
+            let end = text
+                .char_indices()
+                .nth(max - 1)
+                .map_or(text.len(), |(i, _)| i);
+            [text[..end].trim_end(), "…"].concat()
+        }
+    }
+}
+
 /// A badge such as `심각 · 장애`: severity, then kind.
 pub fn badge(inc: &Incident, lang: Lang) -> String {
     let m = lang.messages();
     format!("{} · {}", m.severity(inc.severity()), m.kind(inc.kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clip;
+
+    #[test]
+    fn clip_keeps_short_text_and_cuts_long_text_at_a_character() {
+        assert_eq!(clip("행정전산망 장애", 8), "행정전산망 장애");
+        assert_eq!(
+            clip("행정전산망 장애", 7),
+            "행정전산망…",
+            "a cut before a space drops it"
+        );
+        assert_eq!(
+            clip("장애".repeat(25_000).as_str(), 200).chars().count(),
+            200
+        );
+        assert!(clip("장애".repeat(25_000).as_str(), 200).ends_with("장…"));
+        assert_eq!(clip("", 3), "");
+    }
 }

@@ -14,7 +14,7 @@ test("agency page: critical outage banner with duration, services, expected end"
   assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
   await rendered(page, "incident-banner");
   await rendered(page, "incident-timeline");
-  const role = await page.evaluate(() => document.querySelector("incident-banner").shadowRoot.querySelector("section").getAttribute("role"));
+  const role = await page.evaluate(() => document.querySelector("incident-banner").shadowRoot.querySelector(".head").getAttribute("role"));
   assert.equal(role, "alert");
   assert.deepEqual(await shadowTexts(page, "incident-banner", ".badge, .title, .timing"),
     ["심각 · 장애", "행정전산망 장애: 민원서류 발급 차질", "2일 10시간째"]);
@@ -57,7 +57,7 @@ test("news page: the seed tables, newest first, with recurrence", async () => {
 test("maintenance page: upcoming work is announced as a status, with start and end", async () => {
   const { page, log, close } = await open(env, "/agency-maintenance.html");
   await rendered(page, "incident-banner");
-  const role = await page.evaluate(() => document.querySelector("incident-banner").shadowRoot.querySelector("section").getAttribute("role"));
+  const role = await page.evaluate(() => document.querySelector("incident-banner").shadowRoot.querySelector(".head").getAttribute("role"));
   assert.equal(role, "status");
   assert.deepEqual(await shadowTexts(page, "incident-banner", ".badge, .timing"),
     ["경미 · 정기 점검", "시작 예정: 2023년 11월 25일 (토) 오전 12시 KST"]);
@@ -193,8 +193,15 @@ test("on a phone the services table is a block per service, each value after its
   });
   assert.equal(table.sideways, 0, "nothing hidden off to the side");
   assert.equal(table.service, "새올행정시스템");
-  assert.deepEqual(table.cells, [['"상태"', "접속 불가"], ['"장애 시작 (KST)"', "오전 8시 40분"], ['"복구 (KST)"', "복구 중"], ['"지속 시간"', "2일 10시간째"]]);
+  // Drawn before each value with empty alternative text: seen, not heard.
+  assert.deepEqual(table.cells, [['"상태" / ""', "접속 불가"], ['"장애 시작 (KST)" / ""', "오전 8시 40분"], ['"복구 (KST)" / ""', "복구 중"], ['"지속 시간" / ""', "2일 10시간째"]]);
   assert.ok(table.stacked, "one line each, top to bottom");
+  // What a screen reader gets: still a table, each value a cell under its column's header
+  // (heard once from there), not "상태접속 불가".
+  const heard = await page.locator("incident-timeline table.impacts").first().ariaSnapshot();
+  assert.match(heard, /- columnheader "상태"/);
+  assert.match(heard, /- rowheader "새올행정시스템"\n\s+- cell "접속 불가"\n\s+- cell "오전 8시 40분"/);
+  assert.doesNotMatch(heard, /상태접속|"상태 접속/);
   await page.screenshot({ path: SCREENSHOTS + "agency-phone.png" });
   // A long service name and an unbroken value wrap instead of pushing the table wider.
   assert.equal(await page.evaluate(() => {
