@@ -51,6 +51,9 @@ try {
   if (prefetched.size) localStorage.getItem("incident-banner:dismissed");
 } catch {}
 try {
+  // Without constructable stylesheets (Safari before 16.4) the widget could only render
+  // unstyled: leave the elements undefined, so what the page put inside them stays shown.
+  if (!("adoptedStyleSheets" in ShadowRoot.prototype)) throw new Error("this browser has no constructable stylesheets");
   await wasmReady;
   const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant"];
   // `element.feed`: a feed the page already holds, shown with no URL. Kept here until the

@@ -299,6 +299,25 @@ test("an element's own content is its fallback: shown while there is no feed, wi
   await context.close();
 });
 
+test("in an engine without constructable stylesheets (Safari < 16.4) the page's own content stays, never an unstyled widget", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const warnings = [];
+  page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+  await page.addInitScript(() => { delete ShadowRoot.prototype.adoptedStyleSheets; delete Document.prototype.adoptedStyleSheets; });
+  await page.goto(env.base + "/fallback.html");
+  await page.waitForFunction(() => document.readyState === "complete");
+  for (let i = 0; i < 100 && !warnings.length; i++) await new Promise((r) => setTimeout(r, 20));
+  const seen = await page.evaluate(() => ({
+    defined: customElements.get("incident-banner") !== undefined,
+    shadow: document.querySelector("#live").shadowRoot !== null,
+    fallback: document.querySelector("#live .static-notice").getClientRects().length > 0,
+  }));
+  assert.deepEqual(seen, { defined: false, shadow: false, fallback: true });
+  assert.ok(warnings.some((w) => w.includes("could not start")), warnings.join("\n"));
+  await context.close();
+});
+
 test("closing the banner by keyboard leaves focus on what follows it; Escape closes it too", async () => {
   // Enter on the close button: focus goes to the page's next link, not to <body>.
   const first = await open(env, "/agency.html");
