@@ -34,8 +34,10 @@ lint:
 test-native:
 	cargo test --quiet
 
+# wasm-bindgen-test in headless Chromium, then in headless Firefox (through geckodriver).
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test browser
+	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --test browser
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

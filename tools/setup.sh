@@ -28,11 +28,19 @@ if [ "$need" = test ]; then
   if cargo +nightly --version >/dev/null 2>&1 && ! command -v cargo-fuzz >/dev/null; then
     cargo install cargo-fuzz
   fi
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  # The three engines of the end-to-end tests: Chromium, Firefox ESR, and WebKitGTK's
+  # MiniBrowser through WebKitWebDriver (no headless mode: it runs under xvfb-run).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+    || ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk \
+      firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  # The wasm-bindgen browser tests run in Firefox too, through geckodriver (about 3 min to build).
+  if ! command -v geckodriver >/dev/null; then
+    cargo install geckodriver --version 0.37.1
+  fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/puppeteer-core ] || [ ! -d tests/e2e/node_modules/selenium-webdriver ]; then
     (cd tests/e2e && npm ci --no-audit --no-fund --silent)
   fi
 fi
