@@ -104,12 +104,15 @@ const WEBKIT_MIN_WIDTH = 460;
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
-/** Launches `engine`; resolves to { name, open(url, size), close() }. */
-export async function launch(engine) {
-  if (engine === "webkit") return launchWebKit();
+/**
+ * Launches `engine`, in the dark colour scheme with `dark`; resolves to
+ * { name, open(url, size), close() }.
+ */
+export async function launch(engine, { dark = false } = {}) {
+  if (engine === "webkit") return launchWebKit(dark);
   const browser = engine === "firefox"
     ? await puppeteer.launch({ browser: "firefox", executablePath: process.env.FIREFOX ?? "/usr/bin/firefox-esr", headless: true,
-      extraPrefsFirefox: { "intl.accept_languages": "ko-KR, ko, en" } })
+      extraPrefsFirefox: { "intl.accept_languages": "ko-KR, ko, en", ...(dark ? { "layout.css.prefers-color-scheme.content-override": 0 } : {}) } })
     : await puppeteer.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
   return {
     name: engine,
@@ -117,6 +120,8 @@ export async function launch(engine) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width, height });
+      // Firefox takes the scheme from the preference above; this call needs the DevTools protocol.
+      if (dark && engine === "chromium") await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
       await page.goto(url);
       return wrap({
         run: (source) => page.evaluate(source),
@@ -132,11 +137,12 @@ export async function launch(engine) {
   };
 }
 
-async function launchWebKit() {
+async function launchWebKit(dark) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // Its own process group, so closing ends xvfb-run, Xvfb and the driver together.
   const driver = spawn("xvfb-run", ["-a", "-s", "-screen 0 1400x1200x24", process.env.WEBKIT_DRIVER ?? "WebKitWebDriver", `--port=${port}`],
-    { stdio: "ignore", detached: true });
+    // The GTK theme's dark variant is what WebKitGTK reports as `prefers-color-scheme: dark`.
+    { stdio: "ignore", detached: true, env: dark ? { ...process.env, GTK_THEME: "Adwaita:dark" } : process.env });
   const binary = process.env.MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
   const capabilities = { browserName: "MiniBrowser", "webkitgtk:browserOptions": { binary, args: ["--automation"] } };
   const session = async () => {
@@ -184,8 +190,8 @@ async function launchWebKit() {
         screenshot: async (path, fullPage) => {
           // WebDriver shoots the window: for a full page, make the window as tall as the page.
           if (fullPage) {
-            const [w, h] = await d.executeScript("return [innerWidth, document.documentElement.scrollHeight]");
-            await resize(w, Math.min(h, 4000));
+            const [w, h, now] = await d.executeScript("return [innerWidth, document.documentElement.scrollHeight, innerHeight]");
+            if (h > now) await resize(w, Math.min(h, 4000));
           }
           writeFileSync(path, Buffer.from(await d.takeScreenshot(), "base64"));
         },

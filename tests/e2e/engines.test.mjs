@@ -321,6 +321,36 @@ for (const engine of ENGINES) {
       await page.close();
     });
 
+    test("dark scheme: dark colours, and a visible focus ring on the close button", async () => {
+      const dark = await launch(engine, { dark: true });
+      try {
+        const page = await dark.open(site.base + "/agency.html");
+        await page.waitFor(rendered, "incident-banner");
+        await page.waitFor(rendered, "incident-timeline");
+        await page.eval(() => document.querySelector("incident-banner").shadowRoot.querySelector("[data-dismiss]").focus());
+        const seen = await page.eval(() => {
+          const root = document.querySelector("incident-banner").shadowRoot;
+          const button = root.querySelector("[data-dismiss]");
+          const s = getComputedStyle(button);
+          return { dark: matchMedia("(prefers-color-scheme: dark)").matches,
+            banner: getComputedStyle(root.querySelector(".banner")).backgroundColor,
+            title: getComputedStyle(root.querySelector(".title")).color,
+            timeline: getComputedStyle(document.querySelector("incident-timeline").shadowRoot.querySelector(".timeline")).backgroundColor,
+            focused: root.activeElement === button, ring: [s.outlineStyle, parseFloat(s.outlineWidth)] };
+        });
+        assert.equal(seen.dark, true, "the browser is in the dark scheme");
+        assert.equal(seen.banner, "rgb(22, 27, 34)");
+        assert.equal(seen.title, "rgb(230, 237, 243)");
+        assert.equal(seen.timeline, "rgb(22, 27, 34)");
+        assert.equal(seen.focused, true);
+        assert.deepEqual(seen.ring, ["solid", 3], "the focus ring is drawn");
+        await shot(page, "agency-dark", false);
+        await page.close();
+      } finally {
+        await dark.close();
+      }
+    });
+
     for (const [name, path, size] of [["agency", "/agency.html"], ["news", "/news.html"], ["phone", "/agency.html", { width: 360, height: 740 }]]) {
       test(`axe-core: ${name} page, no violations`, async () => {
         const page = await open(path, size);
