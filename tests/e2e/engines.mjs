@@ -46,12 +46,14 @@ const PROBE = `(() => {
 
 /**
  * The demo site (www/ and dist/) and the fault server's scripted feeds (/feed/…) on one
- * origin, with the probe in every page. `hold(path)` leaves requests for `path` unanswered.
+ * origin, with the probe in every page. `hold(path)` leaves requests for `path` unanswered,
+ * `refuse(path)` answers them 404; `release()` undoes both.
  */
 export async function startSite() {
   const demos = await start(0);
   const faults = await startFaultServer();
   const held = new Set();
+  const refused = new Set();
   const pending = new Set();
   const fromFaults = ["/feed/", "/adversarial/", "/pages/"];
   const upstream = (path) => (fromFaults.some((p) => path.startsWith(p)) ? faults.base : `http://127.0.0.1:${demos.address().port}`);
@@ -60,6 +62,7 @@ export async function startSite() {
     if (path === "/__probe.js") return res.writeHead(200, { "Content-Type": "text/javascript" }).end(PROBE);
     if (path === "/__frame.html") return res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(frame(new URL(req.url, "http://localhost").searchParams));
     if (held.has(path)) { pending.add(res); return; }
+    if (refused.has(path)) return res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
     const headers = { ...req.headers };
     delete headers["accept-encoding"]; // plain bodies, so pages can be read and changed here
     const forward = request(upstream(path) + req.url, { method: req.method, headers }, (up) => {
@@ -82,7 +85,8 @@ export async function startSite() {
     base: `http://127.0.0.1:${server.address().port}`,
     script: faults.script,
     hold(path) { held.add(path); },
-    release() { held.clear(); for (const r of pending) r.destroy(); pending.clear(); },
+    refuse(path) { refused.add(path); },
+    release() { held.clear(); refused.clear(); for (const r of pending) r.destroy(); pending.clear(); },
     close() { for (const r of pending) r.destroy(); server.close(); demos.close(); faults.close(); },
   };
 }

@@ -262,6 +262,14 @@ for (const engine of ENGINES) {
       assert.doesNotMatch(await slow.eval(() => document.querySelector("#live").shadowRoot.textContent), /불러오는 중/);
       await slow.close();
       site.release();
+      // When the wasm cannot be had, the elements are never defined: the page's content stays.
+      site.refuse("/dist/incident-banner_bg.wasm");
+      const broken = await open("/fallback.html");
+      await broken.waitFor(() => window.__probe.console.some((m) => m.text.includes("could not start")), null, "the module's warning");
+      assert.deepEqual(await broken.eval(() => ({ defined: !!customElements.get("incident-banner"), shadow: !!document.querySelector("#live").shadowRoot,
+        fallback: document.querySelector("#live .static-notice").getClientRects().length > 0 })), { defined: false, shadow: false, fallback: true });
+      await broken.close();
+      site.release();
     });
 
     test("text follows the page's size; at 200 % on 320 px nothing scrolls sideways", async () => {
@@ -282,6 +290,9 @@ for (const engine of ENGINES) {
       const large = await sizes("html { font-size: 200% } body { font-size: 1rem }");
       await large.page.close();
       assert.ok(Math.abs(large.title / base.title - 32 / 17) < 0.05, `200 %: ${large.title}px against ${base.title}px`);
+      const body = await sizes("body { font-size: 24px }");
+      await body.page.close();
+      assert.ok(Math.abs(body.title / base.title - 24 / 17) < 0.05, `body 24px: ${body.title}px against ${base.title}px`);
       const narrow = await sizes("html { font-size: 200% } body { font-size: 1rem }", { width: 320, height: 640 });
       assert.ok(narrow.sideways <= 0, `the page scrolls sideways by ${narrow.sideways}px`);
       assert.ok(narrow.fact > 0.6, `a fact's value is ${Math.round(narrow.fact * 100)} % of the banner's width`);
