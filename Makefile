@@ -40,7 +40,7 @@ test-browser:
 	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --test browser
 
 test-e2e:
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 # Bounded fuzzing of the feed parser and view model (nightly + cargo-fuzz; skipped, with a
 # notice, where nightly is missing). Longer by hand: make fuzz FUZZ_SECONDS=3600

@@ -118,10 +118,13 @@ export async function launch(engine, { dark = false } = {}) {
     ? await puppeteer.launch({ browser: "firefox", executablePath: process.env.FIREFOX ?? "/usr/bin/firefox-esr", headless: true,
       extraPrefsFirefox: { "intl.accept_languages": "ko-KR, ko, en", ...(dark ? { "layout.css.prefers-color-scheme.content-override": 0 } : {}) } })
     : await puppeteer.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  const pages = new Set();
   return {
     name: engine,
     async open(url, { width = 1000, height = 800 } = {}) {
       const context = await browser.createBrowserContext();
+      const close = () => { pages.delete(close); return context.close().catch(() => {}); };
+      pages.add(close);
       const page = await context.newPage();
       await page.setViewport({ width, height });
       // Firefox takes the scheme from the preference above; this call needs the DevTools protocol.
@@ -134,11 +137,20 @@ export async function launch(engine, { dark = false } = {}) {
         press: (key) => page.keyboard.press(key),
         screenshot: (path, fullPage) => page.screenshot({ path, fullPage }),
         goto: (u) => page.goto(u),
-        close: () => context.close(),
+        close,
       });
     },
+    /** Closes the pages a failed test left open. */
+    closePages: () => Promise.all([...pages].map((close) => close())),
     close: () => browser.close(),
   };
+}
+
+/** `promise`, or an error naming `what` after `ms`: a driver that stops answering fails the test instead of hanging it. */
+function within(promise, what, ms = 30000) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`webkit: no answer to ${what} in ${ms} ms`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 async function launchWebKit(dark) {
@@ -152,7 +164,7 @@ async function launchWebKit(dark) {
   const session = async () => {
     for (let i = 0; ; i++) {
       try {
-        return await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build();
+        return await within(new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build(), "a new session");
       } catch (e) {
         if (i > 50) throw e;
         await new Promise((r) => setTimeout(r, 200));
@@ -161,11 +173,24 @@ async function launchWebKit(dark) {
   };
   const stop = () => { try { process.kill(-driver.pid, "SIGTERM"); } catch { /* already gone */ } };
   const keys = { Enter: Key.ENTER, Escape: Key.ESCAPE, Tab: Key.TAB };
+  // WebKitWebDriver holds one session at a time: the open page's.
+  const pages = new Set();
   return {
     name: "webkit",
     async open(url, { width = 1000, height = 800 } = {}) {
       // A session per page, as a fresh context is per page in the other engines.
-      const d = await session();
+      const raw = await session();
+      const close = () => { pages.delete(close); return within(raw.quit(), "quit", 10000).catch(() => {}); };
+      pages.add(close);
+      // Every command with a deadline.
+      const d = {
+        manage: () => ({ window: () => ({ setRect: (r) => within(raw.manage().window().setRect(r), "setRect") }) }),
+        executeScript: (...a) => within(raw.executeScript(...a), "executeScript"),
+        get: (u) => within(raw.get(u), `get ${u}`),
+        switchTo: () => ({ frame: (n) => within(raw.switchTo().frame(n), "switchTo") }),
+        actions: () => ({ sendKeys: (k) => ({ perform: () => within(raw.actions().sendKeys(k).perform(), "sendKeys") }) }),
+        takeScreenshot: () => within(raw.takeScreenshot(), "takeScreenshot"),
+      };
       const resize = async (w, h) => {
         await d.manage().window().setRect({ width: w, height: h });
         const inner = await d.executeScript("return [innerWidth, innerHeight]");
@@ -200,9 +225,10 @@ async function launchWebKit(dark) {
           writeFileSync(path, Buffer.from(await d.takeScreenshot(), "base64"));
         },
         goto: (u) => d.get(u),
-        close: () => d.quit(),
+        close,
       });
     },
+    closePages: () => Promise.all([...pages].map((close) => close())),
     close: async () => stop(),
   };
 }

@@ -8,7 +8,7 @@
 // clock (polling, back-off and the resilience sequences) and emulate forced colours; the
 // drivers used here for Firefox (WebDriver BiDi) and WebKit (WebDriver classic) cannot, so
 // those stay Chromium-only. Here a pinned clock is the probe's (see engines.mjs).
-import { describe, test, before, after } from "node:test";
+import { describe, test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -42,6 +42,8 @@ for (const engine of ENGINES) {
     let browser, site;
     before(async () => { site = await startSite(); browser = await launch(engine); });
     after(async () => { await browser?.close(); site?.close(); });
+    // A failed assertion skips its test's page.close(): the next test needs the session.
+    afterEach(async () => { await browser?.closePages(); site?.release(); });
     const open = async (path, size) => browser.open(site.base + path, size);
     const shot = (page, name, fullPage = true) => page.screenshot(`${SCREENSHOTS}${name}-${engine}.png`, fullPage);
 
@@ -189,7 +191,9 @@ for (const engine of ENGINES) {
       site.script(path, [status(503)]);
       await page.goto(site.base + "/pages/blank.html");
       await page.eval(add, path);
-      await page.waitFor(() => document.querySelector("incident-banner")?.shadowRoot?.querySelector(".error"), null, "the stale note");
+      // First the stored feed, with a note that it is being checked; then the failure.
+      await page.waitFor(() => /업데이트 실패|불러오지 못했습니다/.test(document.querySelector("incident-banner")?.shadowRoot?.querySelector(".error")?.textContent),
+        null, "the note that the update failed");
       assert.deepEqual(await page.eval(texts, ["incident-banner", ".title"]), ["저장된 장애"]);
       assert.match((await page.eval(texts, ["incident-banner", ".error"]))[0], /업데이트 실패|불러오지 못했습니다/);
       await page.close();
