@@ -7,6 +7,8 @@
 //! the browser the crate's own reader does (`feed::json`, a serde `Deserializer`).
 
 pub mod adapters;
+#[cfg(feature = "json")]
+pub mod desk;
 pub mod feed;
 pub mod i18n;
 pub mod ids;

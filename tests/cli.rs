@@ -191,3 +191,253 @@ fn help_and_bad_usage() {
         Some(2)
     );
 }
+
+/// A scratch directory of its own for a test (removed at the start of the next run).
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ib-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_runbook_publishes_an_outage_from_start_to_recovery() {
+    let dir = scratch("runbook");
+    let feed = dir.join("feed.json");
+    let f = feed.to_str().unwrap();
+    let ok = |args: &[&str]| {
+        let o = run(args, None);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    ok(&[
+        "init",
+        f,
+        "--publisher",
+        "고용노동부",
+        "--time-zone",
+        "Asia/Seoul",
+    ]);
+    ok(&[
+        "new",
+        f,
+        "--id",
+        "work24",
+        "--kind",
+        "outage",
+        "--severity",
+        "critical",
+        "--title",
+        "고용24 접속 장애",
+        "--title-en",
+        "Work24 outage",
+        "--service",
+        "고용24",
+        "--service",
+        "워크넷",
+        "--at",
+        "2023-07-18 09:15",
+        "--text",
+        "접속 장애 확인",
+    ]);
+    ok(&[
+        "update",
+        f,
+        "work24",
+        "--status",
+        "identified",
+        "--text",
+        "DB 서버 1대 멈춤",
+        "--at",
+        "2023-07-18 11:00",
+        "--expected-end",
+        "2023-07-18 12:00",
+        "--expected-text",
+        "정오 전 정상화 목표",
+    ]);
+    ok(&[
+        "resolve",
+        f,
+        "work24",
+        "--service",
+        "워크넷",
+        "--at",
+        "2023-07-18 11:50",
+    ]);
+    ok(&[
+        "resolve",
+        f,
+        "work24",
+        "--at",
+        "2023-07-18T11:57:00+09:00",
+        "--text",
+        "정상 운영 재개",
+    ]);
+    // The result is a valid feed, and the widget's view of it is the seed's table.
+    let o = run(&["check", f], None);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let o = run(
+        &[
+            "render",
+            "--lang",
+            "ko",
+            "--now",
+            "2023-07-18T15:00:00+09:00",
+            f,
+        ],
+        None,
+    );
+    let html = stdout(&o);
+    assert!(html.contains("고용24 접속 장애"), "{html}");
+    assert!(html.contains("2시간 42분"), "{html}");
+    let text = std::fs::read_to_string(&feed).unwrap();
+    assert!(text.contains("\"ended_at\": \"2023-07-18T11:57:00+09:00\""));
+    // No temporary file left beside it.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
+
+#[test]
+fn a_refused_action_exits_1_and_leaves_the_file_untouched() {
+    let dir = scratch("refused");
+    let feed = dir.join("feed.json");
+    let f = feed.to_str().unwrap();
+    assert!(run(&["init", f, "--publisher", "p"], None).status.success());
+    assert!(run(
+        &[
+            "new",
+            f,
+            "--id",
+            "a",
+            "--kind",
+            "outage",
+            "--title",
+            "장애",
+            "--at",
+            "2023-11-17 08:40"
+        ],
+        None
+    )
+    .status
+    .success());
+    let before = std::fs::read(&feed).unwrap();
+    for (args, said) in [
+        (
+            vec!["update", f, "nope", "--status", "identified", "--text", "t"],
+            "no incident has the id \"nope\"",
+        ),
+        (
+            vec!["update", f, "a", "--status", "fixed", "--text", "t"],
+            "unknown status \"fixed\"",
+        ),
+        (
+            vec![
+                "update",
+                f,
+                "a",
+                "--status",
+                "identified",
+                "--text",
+                "t",
+                "--at",
+                "2023-11-31 08:40",
+            ],
+            "\"2023-11-31 08:40\" is not a time that exists",
+        ),
+        (
+            vec![
+                "new",
+                f,
+                "--id",
+                "b",
+                "--kind",
+                "outage",
+                "--title",
+                "x",
+                "--at",
+                "yesterday",
+            ],
+            "\"yesterday\" is not a time",
+        ),
+        (
+            vec!["resolve", f, "a", "--at", "2023-11-17 07:00"],
+            "the end is before the start",
+        ),
+        (
+            vec!["init", f, "--publisher", "p"],
+            "the file exists already",
+        ),
+    ] {
+        let o = run(&args, None);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert_eq!(
+            std::fs::read(&feed).unwrap(),
+            before,
+            "{args:?} left the file as it was"
+        );
+    }
+    let o = run(
+        &[
+            "--lang", "ko", "update", f, "a", "--status", "fixed", "--text", "t",
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("status \"fixed\"은(는) 쓸 수 없습니다"));
+}
+
+#[test]
+fn a_closed_pipe_stops_every_subcommand_quietly() {
+    // `render … | head -c 10`: the reader goes away after ten bytes, long before the output
+    // (megabytes, far past a pipe's buffer) is written.
+    let dir = scratch("pipe");
+    let big = dir.join("big.json");
+    let incidents: Vec<serde_json::Value> = (0..300)
+        .map(|i| serde_json::json!({ "id": format!("i{i}"), "kind": "outage", "status": "resolved", "title": format!("장애 {i}"),
+            "started_at": "2023-11-17T08:40:00+09:00", "ended_at": "2023-11-17T09:40:00+09:00" }))
+        .collect();
+    std::fs::write(
+        &big,
+        serde_json::json!({ "version": 1, "publisher": { "name": "p" }, "incidents": incidents })
+            .to_string(),
+    )
+    .unwrap();
+    let b = big.to_str().unwrap();
+    // `check` prints a line per file: ten thousand small files' worth.
+    let small = dir.join("small.json");
+    std::fs::write(
+        &small,
+        r#"{"version":1,"publisher":{"name":"p"},"incidents":[]}"#,
+    )
+    .unwrap();
+    let many: Vec<&str> = std::iter::once("check")
+        .chain(std::iter::repeat_n(small.to_str().unwrap(), 10_000))
+        .collect();
+    for args in [
+        vec!["render", "--now", "2023-11-19T18:40:00+09:00", b],
+        vec!["convert", b],
+        many,
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_incident-banner"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = child.stdout.take().unwrap();
+        let mut first = [0u8; 10];
+        std::io::Read::read_exact(&mut out, &mut first).unwrap();
+        drop(out);
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{args:?}: {err}"
+        );
+        assert_ne!(o.status.code(), Some(101), "{args:?} panicked");
+    }
+}

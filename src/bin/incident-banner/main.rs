@@ -1,7 +1,9 @@
 //! `incident-banner`: the command-line tool for people who write feeds by hand, under
-//! stress — `check`, `convert` and `render`. All decisions are the library's; this file
-//! only reads arguments and files and prints.
+//! stress — `check`, `convert` and `render`, and for runbooks that publish during an outage:
+//! `init`, `new`, `update`, `resolve` (the desk's actions, `incident_banner::desk`). All
+//! decisions are the library's; this file only reads arguments and files and prints.
 
+mod desk;
 mod messages;
 
 use incident_banner::adapters::{self, Format};
@@ -47,7 +49,46 @@ struct Args {
     now: Option<String>,
     zone: Option<String>,
     files: Vec<String>,
+    /// The desk's options (`--title`, `--service`, …), in order; some may repeat.
+    options: Vec<(&'static str, String)>,
 }
+
+impl Args {
+    /// The last value of `--name`, or empty.
+    fn one(&self, name: &str) -> String {
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every value of `--name`, in order.
+    fn all(&self, name: &str) -> Vec<String> {
+        self.options
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// The options of `init`, `new`, `update` and `resolve`, each taking a value.
+const DESK_OPTIONS: [&str; 12] = [
+    "--publisher",
+    "--id",
+    "--kind",
+    "--severity",
+    "--title",
+    "--title-en",
+    "--service",
+    "--at",
+    "--text",
+    "--status",
+    "--expected-end",
+    "--expected-text",
+];
 
 fn default_lang() -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -65,6 +106,7 @@ fn parse_args() -> Result<Args, String> {
         now: None,
         zone: None,
         files: Vec::new(),
+        options: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -78,6 +120,15 @@ fn parse_args() -> Result<Args, String> {
             }
             "--now" => args.now = Some(it.next().ok_or("--now needs a time")?),
             "--time-zone" => args.zone = Some(it.next().ok_or("--time-zone needs a zone")?),
+            s if DESK_OPTIONS.contains(&s) => {
+                let name = DESK_OPTIONS
+                    .iter()
+                    .find(|o| **o == s)
+                    .copied()
+                    .unwrap_or_default();
+                let v = it.next().ok_or_else(|| format!("{s} needs a value"))?;
+                args.options.push((name, v));
+            }
             s if args.command.is_empty() && !s.starts_with('-') => args.command = s.to_string(),
             s if s == "-" || !s.starts_with('-') => args.files.push(s.to_string()),
             s => return Err(format!("unknown option {s:?}")),
@@ -114,14 +165,12 @@ fn main() -> ExitCode {
         "check" if !args.files.is_empty() => check(&args),
         "convert" if args.files.len() == 1 => convert(&args),
         "render" if !args.files.is_empty() => render(&args),
-        "version" => {
-            println!("incident-banner {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        "help" => {
-            print!("{}", w.usage);
-            ExitCode::SUCCESS
-        }
+        "init" if args.files.len() == 1 => desk::init(&args),
+        "new" if args.files.len() == 1 => desk::new(&args),
+        "update" if args.files.len() == 2 => desk::update(&args),
+        "resolve" if args.files.len() == 2 => desk::resolve(&args),
+        "version" => emit(&format!("incident-banner {}\n", env!("CARGO_PKG_VERSION"))),
+        "help" => emit(w.usage),
         _ => {
             eprint!("{}", w.usage);
             ExitCode::from(2)
@@ -235,8 +284,7 @@ fn convert(args: &Args) -> ExitCode {
     match load(&args.files[0], args.lang) {
         Ok((f, _)) => {
             let json = serde_json::to_string_pretty(&feed::to_json(&f)).unwrap_or_default();
-            println!("{json}");
-            ExitCode::SUCCESS
+            emit(&format!("{json}\n"))
         }
         Err(code) => code,
     }
@@ -305,9 +353,23 @@ fn render(args: &Args) -> ExitCode {
         now,
     };
     let b = banner::build(&merged, &cx, &banner::Options::default());
-    print!(
-        "{}",
-        html::render(b.as_ref(), &timeline::build(&merged, &cx), args.lang)
-    );
-    ExitCode::SUCCESS
+    emit(&html::render(
+        b.as_ref(),
+        &timeline::build(&merged, &cx),
+        args.lang,
+    ))
+}
+
+/// Writes `text` to standard output. A reader that went away (`… | head`) is normal for a
+/// command-line tool: stop quietly, with success, as other tools do.
+fn emit(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("incident-banner: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

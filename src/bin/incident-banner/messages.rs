@@ -40,7 +40,7 @@ pub fn words(lang: Lang) -> Words {
     }
 }
 
-const USAGE_EN: &str = "incident-banner: write and check incident feeds
+const USAGE_EN: &str = "incident-banner: write, check and publish incident feeds
 
 USAGE:
     incident-banner check [--lang ko|en] FEED...
@@ -56,6 +56,23 @@ USAGE:
         --now        RFC 3339 instant to render at (default: now)
         --time-zone  an offset such as +09:00, or Asia/Seoul, Asia/Tokyo, UTC
                      (default: the publisher's zone, else the feed's own offset)
+
+PUBLISHING (each rewrites FEED in place, atomically, only when the result is a valid feed;
+otherwise exit code 1 and the file untouched; members it does not know are kept):
+    incident-banner init FEED --publisher NAME [--time-zone ZONE]
+        A new, empty feed (never over an existing file). ZONE defaults to Asia/Seoul.
+    incident-banner new FEED --id ID --kind outage|maintenance|notice [--severity critical|major|minor|info]
+                        --title TEXT [--title-en TEXT] [--service ID-OR-NAME]... [--at TIME] [--text FIRST-UPDATE]
+        Open an incident. A service not declared yet is declared, its id made from its name.
+    incident-banner update FEED ID --status STATUS --text TEXT [--at TIME]
+                           [--expected-end TIME] [--expected-text TEXT]
+        Post an update; STATUS is investigating, identified, monitoring, resolved,
+        scheduled, in_progress or completed.
+    incident-banner resolve FEED ID [--service ID]... [--at TIME] [--text TEXT]
+        Record a recovery: the services named (default: all) end at TIME; once all are back,
+        the incident ends, resolved, with TEXT as its closing update.
+        TIME: 2023-11-17 08:40 (in the publisher's zone) or 2023-11-17T08:40:00+09:00;
+        default: now.
 
 OPTIONS:
     --lang ko|en   language of messages and output (default: from $LANG, else English)
@@ -78,6 +95,22 @@ const USAGE_KO: &str = "incident-banner: 장애 피드를 쓰고 검사하는 �
         --now        이 시각(RFC 3339) 기준으로 그립니다 (기본: 지금)
         --time-zone  +09:00 같은 오프셋, 또는 Asia/Seoul, Asia/Tokyo, UTC
                      (기본: 발표 기관의 시간대, 없으면 피드 시각의 오프셋)
+
+게시 (결과가 올바른 피드일 때만 피드 파일을 한 번에 바꿔 씁니다. 아니면 종료 코드 1, 파일은
+그대로입니다. 모르는 항목은 보존합니다):
+    incident-banner init 피드 --publisher 이름 [--time-zone 시간대]
+        빈 피드를 새로 만듭니다 (있는 파일은 덮어쓰지 않음). 시간대 기본값 Asia/Seoul.
+    incident-banner new 피드 --id ID --kind outage|maintenance|notice [--severity critical|major|minor|info]
+                        --title 제목 [--title-en 영문 제목] [--service ID 또는 이름]... [--at 시각] [--text 첫 업데이트]
+        사건을 엽니다. 선언되지 않은 서비스는 이름으로 id를 만들어 선언합니다.
+    incident-banner update 피드 ID --status 상태 --text 내용 [--at 시각]
+                           [--expected-end 시각] [--expected-text 설명]
+        업데이트를 올립니다. 상태: investigating, identified, monitoring, resolved,
+        scheduled, in_progress, completed.
+    incident-banner resolve 피드 ID [--service ID]... [--at 시각] [--text 내용]
+        복구를 기록합니다: 지정한 서비스(기본: 전부)가 그 시각에 복구되고, 모두 복구되면
+        사건이 종료(resolved)되며 내용이 마지막 업데이트가 됩니다.
+        시각: 2023-11-17 08:40 (발표 기관 시간대) 또는 2023-11-17T08:40:00+09:00, 기본: 지금.
 
 옵션:
     --lang ko|en   메시지와 출력 언어 (기본: $LANG, 없으면 영어)
