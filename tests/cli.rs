@@ -441,3 +441,48 @@ fn a_closed_pipe_stops_every_subcommand_quietly() {
         assert_ne!(o.status.code(), Some(101), "{args:?} panicked");
     }
 }
+
+#[test]
+fn the_archived_article_demo_carries_the_snapshot_command_output() {
+    let args = [
+        "render",
+        "--snapshot",
+        "--lang",
+        "ko",
+        "--now",
+        "2023-07-18T15:10:00+09:00",
+        "--src",
+        "feeds/news-2023-07-18.json",
+        "www/feeds/news-2023-07-18.json",
+    ];
+    let o = run(&args, None);
+    assert!(o.status.success());
+    let embed = stdout(&o);
+    assert!(embed.starts_with(r#"<incident-timeline lang="ko" now="2023-07-18T15:10:00+09:00" src="feeds/news-2023-07-18.json">"#));
+    assert!(embed.contains(r#"<script type="application/json">{"version":1,"#));
+    // No executable script, inline style or handler in it.
+    let lower = embed.to_lowercase();
+    assert_eq!(lower.matches("<script").count(), 1, "only the data block");
+    assert!(
+        !lower.contains("<style") && !lower.contains(" style="),
+        "{embed}"
+    );
+    let handler = lower.match_indices(" on").any(|(i, _)| {
+        let name: String = lower[i + 3..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        !name.is_empty() && lower[i + 3 + name.len()..].starts_with('=')
+    });
+    assert!(!handler, "an event handler attribute: {embed}");
+    assert!(
+        embed.contains("고용24·워크넷·고용보험 접속 장애"),
+        "the fallback's words"
+    );
+    let page =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/article.html")).unwrap();
+    assert!(
+        page.contains(&embed),
+        "www/article.html: run the command in its comment again"
+    );
+}

@@ -12,7 +12,7 @@
 use super::local::Local;
 
 use super::source::{self, Change, Snapshot};
-use super::{document, events, render, storage, style, zone};
+use super::{document, events, render, scheme, storage, style, zone};
 use crate::feed::{Feed, Quoted};
 use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
@@ -53,6 +53,10 @@ struct State {
     on_click: Closure<dyn FnMut(Event)>,
     /// A feed the page set as `element.feed`: shown instead of `src` until `src` changes.
     given: Option<Snapshot>,
+    /// The feed in the element's data block (`<script type="application/json">` inside
+    /// it): alone, the only source, never fetched; with `src`, shown until the live feed
+    /// arrives and kept, marked stale, when it fails.
+    embedded: Option<Snapshot>,
 }
 
 static ELEMENTS: Local<RefCell<Vec<State>>> = Local::new(RefCell::new(Vec::new()));
@@ -81,6 +85,8 @@ pub fn element_connected(el: HtmlElement, given: JsValue) {
     };
     let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     let urls = src_urls(&el);
+    let embedded = read_embedded(&el);
+    let has_embedded = embedded.is_some();
     ELEMENTS.with(|all| {
         all.borrow_mut().push(State {
             el: el.clone(),
@@ -91,6 +97,7 @@ pub fn element_connected(el: HtmlElement, given: JsValue) {
             pages: 1,
             on_click,
             given: None,
+            embedded,
         })
     });
     check_time_zone(&el);
@@ -98,12 +105,72 @@ pub fn element_connected(el: HtmlElement, given: JsValue) {
         element_set_feed(el, given);
         return;
     }
-    if urls.is_empty() {
+    if urls.is_empty() && !has_embedded {
         warn("the element has no valid src attribute");
     }
     for url in &urls {
         source::subscribe(url, &el, update);
     }
+    if has_embedded {
+        render(&el);
+    }
+}
+
+/// The element's data block, read once: a feed written into the page (an article's
+/// archive copy), which needs no request and no CSP exception, since a data block is never
+/// executed. A wrong one gets the same visible error as a wrong file.
+fn read_embedded(el: &HtmlElement) -> Option<Snapshot> {
+    let block = el
+        .query_selector(r#":scope > script[type="application/json"]"#)
+        .ok()
+        .flatten()?;
+    let text = block.text_content().unwrap_or_default();
+    let lang = lang_of(el);
+    match document::from_bytes(text.as_bytes()) {
+        Ok(doc) => {
+            let as_of = as_of(&doc.feed);
+            let snapshot = Snapshot {
+                feed: Some(Rc::new(doc.feed)),
+                problem: None,
+                confirmed_at: as_of,
+                from_storage: false,
+                skipped: Rc::new(doc.skipped),
+            };
+            report_skipped(el, "", &snapshot, lang);
+            Some(snapshot)
+        }
+        Err(errors) => {
+            warn(&format!(
+                "the element's data block is not a valid feed:\n{errors}"
+            ));
+            let problem = Problem::Invalid {
+                path: errors.first().path.clone(),
+            };
+            events::failed(el, "", &notice::message(&problem, lang), &errors.0);
+            Some(Snapshot {
+                problem: Some(problem),
+                ..Snapshot::default()
+            })
+        }
+    }
+}
+
+/// When a feed written into a page was last true, in ms since the epoch: its `updated_at`,
+/// else the latest time it states (for "마지막 확인: 3년 전" when the live feed fails).
+fn as_of(feed: &Feed) -> Option<f64> {
+    let latest = feed.updated_at.or_else(|| {
+        feed.incidents
+            .iter()
+            .flat_map(|i| {
+                i.updates
+                    .iter()
+                    .map(|u| u.at)
+                    .chain(i.started_at)
+                    .chain(i.ended_at)
+            })
+            .max()
+    })?;
+    Some(latest.timestamp_millis() as f64)
 }
 
 /// Called by the element's `feed` setter while connected: renders a feed the page already
@@ -441,6 +508,19 @@ fn on_click(el: &HtmlElement, e: &Event) {
     }
 }
 
+/// Applies each element's colour scheme again: the system's changed.
+pub fn apply_schemes() {
+    let all: Vec<(HtmlElement, Element)> = ELEMENTS.with(|all| {
+        all.borrow()
+            .iter()
+            .map(|s| (s.el.clone(), s.content.clone()))
+            .collect()
+    });
+    for (el, content) in &all {
+        scheme::apply(el, content);
+    }
+}
+
 /// Dismisses the banner item `key` (an incident at its latest update) everywhere on the
 /// page, then keeps keyboard users where they were reading.
 fn dismiss_item(el: &HtmlElement, key: &str) {
@@ -750,14 +830,33 @@ fn view_of(
 
 /// The data `el` shows: the feed the page set, else its sources' snapshots.
 fn sources_of(el: &HtmlElement) -> Vec<(String, Snapshot)> {
-    let Some((given, urls)) = with_state(el, |s| (s.given.clone(), s.urls.clone())) else {
+    let Some((given, urls, embedded)) = with_state(el, |s| {
+        (s.given.clone(), s.urls.clone(), s.embedded.clone())
+    }) else {
         return Vec::new();
     };
     if let Some(given) = given {
         return vec![(String::new(), given)];
     }
+    if urls.is_empty() {
+        return embedded.map(|e| (String::new(), e)).into_iter().collect();
+    }
     urls.into_iter()
-        .filter_map(|u| source::snapshot(&u).map(|s| (u, s)))
+        .filter_map(|u| {
+            let live = source::snapshot(&u);
+            let shown = match (live, &embedded) {
+                // The live feed, once there is one.
+                (Some(live), _) if live.feed.is_some() => live,
+                // Until then, the page's own copy: as it is while loading, marked stale
+                // when the live feed failed.
+                (live, Some(copy)) if copy.feed.is_some() => Snapshot {
+                    problem: live.and_then(|l| l.problem),
+                    ..copy.clone()
+                },
+                (live, _) => live?,
+            };
+            Some((u, shown))
+        })
         .collect()
 }
 
@@ -801,6 +900,7 @@ fn render(el: &HtmlElement) {
     else {
         return;
     };
+    scheme::apply(el, &content);
     let sources = sources_of(el);
     let attrs = Attributes::of(el);
     let lang = attrs.lang;

@@ -19,6 +19,9 @@ export interface IncidentElementAttributes {
   services?: string;
   /** `compact` for narrow sidebars. */
   variant?: "compact";
+  /** `auto` (default): dark only where the page's colour scheme allows dark and the
+   * reader's system is dark; `light` or `dark`: always. */
+  theme?: "auto" | "light" | "dark";
   /** RFC 3339 instant to read the feed at (demos of past incidents). */
   now?: string;
 }

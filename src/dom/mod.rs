@@ -13,6 +13,7 @@ pub mod fetch;
 mod heap;
 mod local;
 pub mod render;
+pub mod scheme;
 pub mod source;
 pub mod storage;
 pub mod style;

@@ -27,6 +27,10 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// badges and labels keep a border, since their background is removed; `prefers-contrast:
 /// more` makes muted text and borders full strength.
 ///
+/// Dark colours apply under the content's `dark` class, set by `scheme.rs` from the `theme`
+/// attribute, the page's colour scheme and the system's (`view::scheme`), not by a media
+/// query alone: a light article in a dark system keeps a light widget.
+///
 /// A `docked` banner (the head snippet's) sits over the bottom of the window, at most half its
 /// height, so that arriving after the first paint it moves nothing on the page.
 ///
@@ -46,9 +50,9 @@ color:var(--ib-fg,#1b1f24)!important;text-align:start!important;word-break:keep-
 --_link:var(--ib-link,#0b57a4);--_gap:var(--ib-gap,10px);--_radius:var(--ib-radius,8px);
 --_critical:var(--ib-critical,#b3261e);--_major:var(--ib-major,#b93a0b);--_minor:var(--ib-minor,#7a5600);
 --_info:var(--ib-info,#1f5fa8);--_maintenance:var(--ib-maintenance,#5b3fa0);--_error-fg:#8c1d18;--_error-bg:#fdecea}
-@media (prefers-color-scheme:dark){:host{color:var(--ib-fg,#e6edf3)!important;
+.dark{color:var(--ib-fg,#e6edf3);color-scheme:dark;
 --_bg:var(--ib-bg,#161b22);--_fg:var(--ib-fg,#e6edf3);--_muted:var(--ib-muted,#aeb8c2);--_border:var(--ib-border,#3d444d);
---_link:var(--ib-link,#7cb7ff);--_error-fg:#ffb4ab;--_error-bg:#3b1512}}
+--_link:var(--ib-link,#7cb7ff);--_error-fg:#ffb4ab;--_error-bg:#3b1512}
 *{box-sizing:border-box;margin:0;padding:0}
 .tone-critical{--tone:var(--_critical)}.tone-major{--tone:var(--_major)}.tone-minor{--tone:var(--_minor)}
 .tone-info{--tone:var(--_info)}.tone-maintenance{--tone:var(--_maintenance)}
@@ -105,7 +109,7 @@ slot.fallback[hidden]{display:none!important}
 :host([variant=compact]){--ib-font-size:.875em;--ib-gap:6px}
 :host([variant=compact]) .banner dl.facts,:host([variant=compact]) .summary,:host([variant=compact]) .updates,
 :host([variant=compact]) h4,:host([variant=compact]) .workarounds,:host([variant=compact]) .links{display:none}
-@media (prefers-color-scheme:dark){.recurrence{color:#ff9b8f}}
+.dark .recurrence{color:#ff9b8f}
 @media (forced-colors:active){.badge,.status{border:1px solid CanvasText}.banner,.incident{border-color:CanvasText}
 .dismiss{border-color:ButtonText}a:focus-visible,.dismiss:focus-visible,.more-button:focus-visible{outline-color:Highlight}}
 @media (prefers-contrast:more){:host{--_muted:var(--ib-muted,var(--_fg));--_border:var(--ib-border,currentColor)}}

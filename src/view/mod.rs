@@ -8,7 +8,10 @@ pub mod markup;
 pub mod nodes;
 pub mod notice;
 pub mod phase;
+pub mod scheme;
 pub mod services;
+#[cfg(feature = "json")]
+pub mod snapshot;
 pub mod timeline;
 
 use crate::feed::{Incident, Kind, Severity};

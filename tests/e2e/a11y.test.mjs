@@ -50,7 +50,11 @@ for (const [name, path, options] of [
   test(`axe: ${name} has no violations`, async () => {
     const { page, close } = await open(env, path);
     if (options.phone) await page.setViewportSize({ width: 360, height: 740 });
-    if (options.dark) await page.emulateMedia({ colorScheme: "dark" });
+    if (options.dark) {
+      await page.emulateMedia({ colorScheme: "dark" });
+      // A page that can be dark: the widget follows the system there (theme="auto").
+      await page.evaluate(() => { const s = new CSSStyleSheet(); s.replaceSync(":root { color-scheme: light dark }"); document.adoptedStyleSheets = [s]; });
+    }
     for (const sel of await page.evaluate(() => [...document.querySelectorAll("incident-banner[id], incident-timeline[id]")].map((e) => "#" + e.id))) await rendered(page, sel);
     for (const tag of ["incident-banner", "incident-timeline"]) {
       if (await page.evaluate((t) => !!document.querySelector(`${t}:not([id])`), tag)) await rendered(page, tag);

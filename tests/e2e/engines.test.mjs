@@ -276,6 +276,19 @@ for (const engine of ENGINES) {
       site.release();
     });
 
+    test("an archived article: the copy in its data block, kept when the live feed is gone", async () => {
+      site.refuse("/feeds/news-2023-07-18.json");
+      const page = await open("/article.html");
+      await page.waitFor(() => /업데이트 실패/.test(document.querySelector("incident-timeline")?.shadowRoot?.querySelector(".error")?.textContent ?? ""),
+        null, "the note that the live feed failed");
+      assert.deepEqual(await page.eval(texts, ["incident-timeline", "h3"]),
+        ["카카오톡 PC버전·다음 로그인 장애", "고용24·워크넷·고용보험 접속 장애", "카카오톡 메시지 송수신 지연 (5월, 데모용 요약)"]);
+      assert.equal(await page.eval(() => document.querySelector("incident-timeline .ib-static").getClientRects().length), 0, "the fallback hidden");
+      await shot(page, "article");
+      await quiet(page, { warnings: true });
+      await page.close();
+    });
+
     test("text follows the page's size; at 200 % on 320 px nothing scrolls sideways", async () => {
       const sizes = async (css, size) => {
         const page = await open("/agency.html", size);
@@ -336,12 +349,22 @@ for (const engine of ENGINES) {
       await page.close();
     });
 
-    test("dark scheme: dark colours, and a visible focus ring on the close button", async () => {
+    test("dark scheme: a light page keeps a light widget; a page that can be dark gets dark colours and a visible focus ring", async () => {
       const dark = await launch(engine, { dark: true });
       try {
         const page = await dark.open(site.base + "/agency.html");
         await page.waitFor(rendered, "incident-banner");
         await page.waitFor(rendered, "incident-timeline");
+        const background = () => page.eval(() => getComputedStyle(document.querySelector("incident-banner").shadowRoot.querySelector(".banner")).backgroundColor);
+        // The agency page says nothing of colour schemes: a dark widget in it would look broken.
+        assert.equal(await background(), "rgb(255, 255, 255)", "light in a light page, whatever the system");
+        await page.eval(() => document.querySelector("incident-banner").setAttribute("theme", "dark"));
+        await page.waitFor(() => getComputedStyle(document.querySelector("incident-banner").shadowRoot.querySelector(".banner")).backgroundColor === "rgb(22, 27, 34)", null, "theme=dark");
+        await page.eval(() => document.querySelector("incident-banner").setAttribute("theme", "light"));
+        await page.eval(() => { const s = new CSSStyleSheet(); s.replaceSync(":root { color-scheme: light dark }"); document.adoptedStyleSheets = [s]; });
+        await page.waitFor(() => getComputedStyle(document.querySelector("incident-banner").shadowRoot.querySelector(".banner")).backgroundColor === "rgb(255, 255, 255)", null, "theme=light");
+        // A page that can be dark, and theme="auto" (the default): the system's dark.
+        await page.eval(() => { document.querySelector("incident-banner").removeAttribute("theme"); document.querySelector("incident-timeline").setAttribute("theme", "auto"); });
         await page.eval(() => document.querySelector("incident-banner").shadowRoot.querySelector("[data-dismiss]").focus());
         const seen = await page.eval(() => {
           const root = document.querySelector("incident-banner").shadowRoot;

@@ -10,7 +10,7 @@ use incident_banner::adapters::{self, Format};
 use incident_banner::feed::{self, Feed};
 use incident_banner::i18n::{problems, Lang};
 use incident_banner::time::{self, FixedZone, Instant};
-use incident_banner::view::{banner, html, timeline, Context};
+use incident_banner::view::{banner, html, snapshot, timeline, Context};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -49,8 +49,10 @@ struct Args {
     now: Option<String>,
     zone: Option<String>,
     files: Vec<String>,
-    /// The desk's options (`--title`, `--service`, …), in order; some may repeat.
+    /// Options with a value (`--title`, `--service`, `--src`, …), in order; some repeat.
     options: Vec<(&'static str, String)>,
+    /// `render --snapshot`: the complete embed for an article.
+    snapshot: bool,
 }
 
 impl Args {
@@ -74,8 +76,10 @@ impl Args {
     }
 }
 
-/// The options of `init`, `new`, `update` and `resolve`, each taking a value.
-const DESK_OPTIONS: [&str; 12] = [
+/// The options of `init`, `new`, `update` and `resolve`, and `render --snapshot`'s
+/// `--src`, each taking a value.
+const VALUE_OPTIONS: [&str; 13] = [
+    "--src",
     "--publisher",
     "--id",
     "--kind",
@@ -107,6 +111,7 @@ fn parse_args() -> Result<Args, String> {
         zone: None,
         files: Vec::new(),
         options: Vec::new(),
+        snapshot: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -120,8 +125,9 @@ fn parse_args() -> Result<Args, String> {
             }
             "--now" => args.now = Some(it.next().ok_or("--now needs a time")?),
             "--time-zone" => args.zone = Some(it.next().ok_or("--time-zone needs a zone")?),
-            s if DESK_OPTIONS.contains(&s) => {
-                let name = DESK_OPTIONS
+            "--snapshot" => args.snapshot = true,
+            s if VALUE_OPTIONS.contains(&s) => {
+                let name = VALUE_OPTIONS
                     .iter()
                     .find(|o| **o == s)
                     .copied()
@@ -352,12 +358,22 @@ fn render(args: &Args) -> ExitCode {
         zone: &zone,
         now,
     };
+    let timeline = timeline::build(&merged, &cx);
+    if args.snapshot {
+        // The timeline's own fallback: the copy of the feed, and what it shows without JS.
+        let json = serde_json::to_string(&feed::to_json(&merged)).unwrap_or_default();
+        let fallback = html::render(None, &timeline, args.lang);
+        let src = Some(args.one("--src")).filter(|s| !s.is_empty());
+        return emit(&snapshot::embed(
+            &json,
+            &fallback,
+            &now,
+            args.lang,
+            src.as_deref(),
+        ));
+    }
     let b = banner::build(&merged, &cx, &banner::Options::default());
-    emit(&html::render(
-        b.as_ref(),
-        &timeline::build(&merged, &cx),
-        args.lang,
-    ))
+    emit(&html::render(b.as_ref(), &timeline, args.lang))
 }
 
 /// Writes `text` to standard output. A reader that went away (`… | head`) is normal for a

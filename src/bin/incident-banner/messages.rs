@@ -56,6 +56,10 @@ USAGE:
         --now        RFC 3339 instant to render at (default: now)
         --time-zone  an offset such as +09:00, or Asia/Seoul, Asia/Tokyo, UTC
                      (default: the publisher's zone, else the feed's own offset)
+        --snapshot   print instead the complete embed for an article: <incident-timeline>
+                     with the feed in a data block, now pinned, and the static HTML as its
+                     fallback, so the article never goes blank (no script in it)
+        --src URL    with --snapshot: the live feed, which replaces the copy when it loads
 
 PUBLISHING (each rewrites FEED in place, atomically, only when the result is a valid feed;
 otherwise exit code 1 and the file untouched; members it does not know are kept):
@@ -95,6 +99,10 @@ const USAGE_KO: &str = "incident-banner: 장애 피드를 쓰고 검사하는 �
         --now        이 시각(RFC 3339) 기준으로 그립니다 (기본: 지금)
         --time-zone  +09:00 같은 오프셋, 또는 Asia/Seoul, Asia/Tokyo, UTC
                      (기본: 발표 기관의 시간대, 없으면 피드 시각의 오프셋)
+        --snapshot   대신 기사에 넣을 완성된 코드를 출력합니다: 피드를 데이터 블록으로 담고
+                     now를 고정하고 정적 HTML을 대체 내용으로 넣은 <incident-timeline>
+                     (스크립트 없음). 기사가 빈칸이 되지 않습니다
+        --src URL    --snapshot과 함께: 실시간 피드 주소 (불러오면 사본을 대체)
 
 게시 (결과가 올바른 피드일 때만 피드 파일을 한 번에 바꿔 씁니다. 아니면 종료 코드 1, 파일은
 그대로입니다. 모르는 항목은 보존합니다):
