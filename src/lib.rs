@@ -17,5 +17,7 @@ pub mod sort;
 pub mod time;
 pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "desk-page"))]
+pub mod desk_page;
+#[cfg(all(target_arch = "wasm32", not(feature = "desk-page")))]
 pub mod dom;

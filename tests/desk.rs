@@ -350,3 +350,15 @@ fn service_ids_are_made_from_names_and_stay_unique() {
     assert_eq!(service_id("고용24", &["고용24"]), "고용24-2");
     assert_eq!(service_id("···", &[]), "service");
 }
+
+#[test]
+fn a_statuspage_document_opens_converted_and_our_feed_opens_as_it_is() {
+    let summary = include_str!("fixtures/statuspage/summary.json");
+    let doc = desk::open(summary).unwrap();
+    assert_eq!(doc["version"], 1, "converted to our feed");
+    assert!(feed::parse(&doc.to_string()).is_ok());
+    let ours = r#"{"version":1,"publisher":{"name":"p"},"incidents":[],"x-extra":true}"#;
+    assert_eq!(desk::open(ours).unwrap()["x-extra"], true);
+    assert_eq!(desk::open("[1]"), Err(ActionError::NotAFeed));
+    assert_eq!(desk::open("{"), Err(ActionError::NotAFeed));
+}

@@ -35,6 +35,21 @@ node tools/short-names.mjs dist/incident-banner_bg.wasm dist/incident-banner.js
 # Precompressed beside them (.gz, .br), for servers that send those as they are.
 node tools/compress.mjs dist/incident-banner.js dist/incident-banner_bg.wasm
 cp www/schema/feed-v1.json src/dom/incident-banner.d.ts dist/
+# The publisher's desk (www/desk.html): its own wasm, with the desk's model and serde_json,
+# built in its own target directory so the widget's release build is not redone each time.
+RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$registry=/registry" \
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features \
+  --features desk-page --target-dir target/desk
+wasm-bindgen --target web --no-typescript --out-dir dist/desk --out-name desk \
+  target/desk/wasm32-unknown-unknown/release/incident_banner.wasm
+tools/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-reference-types --enable-sign-ext --enable-nontrapping-float-to-int \
+  --enable-multivalue --enable-mutable-globals dist/desk/desk_bg.wasm -o dist/desk/desk_bg.wasm
+# The module starts the desk when the page loads it (#[wasm_bindgen(start)] runs on init).
+echo '__wbg_init();' >> dist/desk/desk.js
+# The desk page itself, to host beside a feed (an intranet is typical): paths made relative.
+sed -e 's|/dist/desk/desk.js|./desk.js|; s|/dist/incident-banner.js|../incident-banner.js|' www/desk.html > dist/desk/index.html
+cp www/demo.css www/desk.css dist/desk/
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > dist/package.json <<JSON
 {

@@ -6,9 +6,11 @@
 //! validator before anyone writes it.
 
 pub mod actions;
+pub mod draft;
 pub mod when;
 
 pub use actions::{init, new_incident, post_update, resolve, NewIncident, PostUpdate, Resolve};
+pub use draft::Draft;
 
 use crate::feed::{self, ParseError, Warning};
 use crate::i18n::{problems, Lang};
@@ -115,11 +117,17 @@ fn choices(what: &str) -> &'static str {
     }
 }
 
-/// Reads a draft from text: any JSON object with an `incidents` array (a valid feed, or one
-/// being repaired: the action's result is what gets checked).
+/// Reads a draft from text: a Statuspage v2 document, converted to our feed; else any JSON
+/// object with an `incidents` array, as it is (a valid feed, or one being repaired: the
+/// action's result is what gets checked).
 pub fn open(text: &str) -> Result<Value, ActionError> {
     let doc: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
         .map_err(|_| ActionError::NotAFeed)?;
+    if let Ok(read) = crate::adapters::read(text.as_bytes()) {
+        if read.format == crate::adapters::Format::Statuspage {
+            return Ok(feed::to_json(&read.feed));
+        }
+    }
     match doc.get("incidents") {
         Some(Value::Array(_)) => Ok(doc),
         _ => Err(ActionError::NotAFeed),
