@@ -55,7 +55,7 @@ try {
   // unstyled: leave the elements undefined, so what the page put inside them stays shown.
   if (!("adoptedStyleSheets" in ShadowRoot.prototype)) throw new Error("this browser has no constructable stylesheets");
   await wasmReady;
-  const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant", "theme"];
+  const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant", "theme", "view"];
   // `element.feed`: a feed the page already holds, shown with no URL. Kept here until the
   // element connects; a value set before the element was upgraded is taken over too.
   const GIVEN = Symbol("feed");

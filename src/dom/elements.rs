@@ -17,6 +17,7 @@ use crate::feed::{Feed, Quoted};
 use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
 use crate::view::banner::{self, BannerView, Dismissible, Options};
+use crate::view::chronology::{self, ChronologyView};
 use crate::view::nodes::Nodes;
 use crate::view::notice::Problem;
 use crate::view::timeline::{self, TimelineView};
@@ -34,6 +35,7 @@ enum Rendered {
     Message(String, &'static str),
     Banner(Option<BannerView>, Option<String>),
     Timeline(TimelineView, Option<String>),
+    Chronology(ChronologyView, Option<String>),
 }
 
 /// What one connected element knows.
@@ -652,6 +654,8 @@ struct Attributes {
     now: Instant,
     horizon: TimeDelta,
     dismissible: Dismissible,
+    /// `view="chronology"` on a timeline: one running story instead of incident cards.
+    chronology: bool,
 }
 
 impl Attributes {
@@ -667,6 +671,9 @@ impl Attributes {
             now: now_from(el.get_attribute("now")),
             horizon: horizon_of(el.get_attribute("horizon")),
             dismissible: Dismissible::from_attr(el.get_attribute("dismissible").as_deref()),
+            chronology: el
+                .get_attribute("view")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("chronology")),
         }
     }
 }
@@ -820,6 +827,8 @@ fn view_of(
             None
         };
         Rendered::Banner(view, notice)
+    } else if attrs.chronology {
+        Rendered::Chronology(chronology::build(&feed, &cx), notice)
     } else {
         let view = timeline::build_page(&feed, &cx, *pages);
         // A feed that shrank has fewer pages: "최근 사건 보기" then counts from its last.
@@ -931,6 +940,7 @@ fn render(el: &HtmlElement) {
         Rendered::Message(text, class) => markup::message(text, class),
         Rendered::Banner(view, stale) => markup::banner(view.as_ref(), labels, stale.as_deref()),
         Rendered::Timeline(view, stale) => markup::timeline(view, labels, stale.as_deref()),
+        Rendered::Chronology(view, stale) => markup::chronology(view, labels, stale.as_deref()),
     };
     let focus = render::focused_index(&content);
     let result = render::show(&content, &nodes);
@@ -946,7 +956,8 @@ fn render(el: &HtmlElement) {
                 Rendered::Timeline(view, stale) => {
                     events::timeline_updated(el, view, stale.is_some())
                 }
-                Rendered::Message(..) => {}
+                // (The chronology sends no update event yet: its detail is not designed.)
+                Rendered::Message(..) | Rendered::Chronology(..) => {}
             }
             with_state(el, |s| s.last = Some(next));
         }

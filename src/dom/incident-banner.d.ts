@@ -26,6 +26,13 @@ export interface IncidentElementAttributes {
   now?: string;
 }
 
+/** Attributes only the timeline reads. */
+export interface IncidentTimelineAttributes extends IncidentElementAttributes {
+  /** `chronology`: every start, update and recovery of every incident in one list in time
+   * order, grouped by day, each line naming its publisher. Default: incident cards. */
+  view?: "incidents" | "chronology";
+}
+
 /** Attributes only the banner reads. */
 export interface IncidentBannerAttributes extends IncidentElementAttributes {
   /** Hours ahead that planned maintenance is announced. Default 72. */

@@ -96,6 +96,13 @@ tbody th{color:var(--_fg)}
 .recurrence{display:block;font-size:.8em;color:var(--_critical);white-space:normal}
 ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:.93em}
 .updates time{font-variant-numeric:tabular-nums;color:var(--_muted);margin-inline-end:6px}
+.chronology{display:grid;gap:14px;color:var(--_fg);background:var(--_bg)}
+.entries{list-style:none;padding:0;gap:6px}
+.entry{border-inline-start:4px solid var(--tone);padding-inline-start:10px;display:flex;flex-wrap:wrap;gap:2px 8px;align-items:baseline}
+.entry time{font-variant-numeric:tabular-nums;font-weight:600;min-width:5.5em}
+.entry .text{flex-basis:100%;overflow-wrap:anywhere;white-space:pre-line}
+.entry .services,.entry .by{color:var(--_muted);font-size:.93em}
+.entry .by:before{content:"— "}
 .updates .status{margin-inline-end:6px}
 .updates[start]{list-style-position:inside;padding-inline-start:0}
 .notice,.not-shown{font-size:.93em;color:var(--_muted)}

@@ -40,6 +40,7 @@ static LABELS: Labels = Labels {
     error_http: "Could not load incident information (server answered {status}).",
     error_feed: "The incident information is not in a valid format.",
     timeline: "Incident timeline",
+    chronology: "What happened when",
     banner: "Service status",
     last_checked: "Last checked",
     update_failed: "update failed",

@@ -37,6 +37,7 @@ static LABELS: Labels = Labels {
     error_http: "장애 정보를 불러오지 못했습니다 (서버 응답 {status}).",
     error_feed: "장애 정보 형식이 올바르지 않습니다.",
     timeline: "장애 타임라인",
+    chronology: "장애 경과",
     banner: "서비스 장애 안내",
     last_checked: "마지막 확인",
     update_failed: "업데이트 실패",

@@ -195,6 +195,8 @@ pub struct Labels {
     pub error_http: &'static str,
     pub error_feed: &'static str,
     pub timeline: &'static str,
+    /// The name of `view="chronology"`: every start, update and recovery in time order.
+    pub chronology: &'static str,
     pub banner: &'static str,
     /// `마지막 확인` / `Last checked`.
     pub last_checked: &'static str,

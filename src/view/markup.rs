@@ -4,6 +4,7 @@
 //! `href`s.
 
 use super::banner::BannerView;
+use super::chronology::ChronologyView;
 use super::nodes::Nodes;
 use super::timeline::{IncidentView, TimelineView};
 use super::{Fact, LinkedText};
@@ -161,6 +162,52 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
             .attr("data-more", "")
             .text(more)
             .close();
+    }
+    n.close();
+    n
+}
+
+/// The chronology (`view="chronology"`): each day a heading and an ordered list of lines,
+/// each saying when, what, about which incident and services, and who said it.
+pub fn chronology(view: &ChronologyView, labels: &Labels, stale: Option<&str>) -> Nodes {
+    let mut n = Nodes::new();
+    n.open("section", "chronology")
+        .attr("part", "chronology")
+        .attr("aria-label", labels.chronology);
+    notice(&mut n, stale);
+    if let Some(earlier) = &view.earlier {
+        n.leaf("p", "not-shown", earlier);
+    }
+    if view.days.is_empty() {
+        n.leaf("p", "notice", labels.no_incidents);
+    }
+    for day in &view.days {
+        n.open("section", "day");
+        n.open("h2", "")
+            .open("time", "")
+            .attr("datetime", &day.iso)
+            .text(&day.label)
+            .close()
+            .close();
+        n.open("ol", "entries");
+        for e in &day.entries {
+            n.open("li", &["entry tone-", e.tone.name()].concat());
+            n.open("time", "")
+                .attr("datetime", &e.iso)
+                .text(&e.at)
+                .close();
+            n.leaf("span", "status", &e.what);
+            n.leaf("strong", "about", &e.incident);
+            if !e.services.is_empty() {
+                n.leaf("span", "services", &e.services);
+            }
+            if !e.text.is_empty() {
+                n.leaf("span", "text", &e.text);
+            }
+            n.leaf("span", "by", &e.publisher);
+            n.close();
+        }
+        n.close().close();
     }
     n.close();
     n

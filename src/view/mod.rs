@@ -3,6 +3,7 @@
 
 pub mod announce;
 pub mod banner;
+pub mod chronology;
 pub mod html;
 pub mod markup;
 pub mod nodes;

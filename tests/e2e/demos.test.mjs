@@ -49,6 +49,18 @@ test("news page: the seed tables, newest first, with recurrence", async () => {
   assert.deepEqual(publishers, ["카카오 (데모)", "고용노동부 (데모)", "카카오 (데모)"], "two publishers' feeds merged, each labelled");
   const workarounds = await shadowTexts(page, "incident-timeline", ".workarounds li");
   assert.ok(workarounds.some((w) => w.includes("수기로 접수")), workarounds.join("|"));
+  // The chronology: one running story across both publishers, in time order.
+  await page.waitForFunction(() => document.querySelector("incident-timeline[view=chronology]").shadowRoot?.querySelectorAll(".entry").length > 8);
+  const story = await page.evaluate(() => [...document.querySelector("incident-timeline[view=chronology]").shadowRoot.querySelectorAll("section.day")]
+    .map((d) => [d.querySelector("h2").textContent, [...d.querySelectorAll(".entry")].map((e) =>
+      [e.querySelector("time").textContent, e.querySelector(".status").textContent, e.querySelector(".about").textContent, e.querySelector(".by").textContent])]));
+  assert.deepEqual(story.map(([day]) => day), ["2023년 5월 8일 (월)", "2023년 7월 18일 (화)"]);
+  const july = story[1][1];
+  const at = (time, what, incident) => july.findIndex(([t, w, i]) => t === time && w === what && i === incident);
+  const told = [at("오전 9시 15분", "장애 시작", "고용24·워크넷·고용보험 접속 장애"), at("오전 10시 54분", "장애 시작", "카카오톡 PC버전·다음 로그인 장애"),
+    at("오전 11시 57분", "복구", "고용24·워크넷·고용보험 접속 장애"), at("오후 12시 20분", "복구", "카카오톡 PC버전·다음 로그인 장애")];
+  assert.ok(told.every((i) => i >= 0) && told.every((i, k) => k === 0 || i > told[k - 1]), `${JSON.stringify(july)}`);
+  assert.equal(july[told[0]][3], "고용노동부 (데모)", "who said it");
   await page.screenshot({ path: SCREENSHOTS + "news.png", fullPage: true });
   assert.deepEqual(noisy(log), []);
   await close();

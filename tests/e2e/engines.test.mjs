@@ -81,6 +81,11 @@ for (const engine of ENGINES) {
       assert.deepEqual(await page.eval(() => [...document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article")]
         .map((a) => a.getRootNode().getElementById(a.getAttribute("aria-labelledby"))?.textContent)),
       ["카카오톡 PC버전·다음 로그인 장애", "고용24·워크넷·고용보험 접속 장애", "카카오톡 메시지 송수신 지연 (5월, 데모용 요약)"]);
+      // The chronology beside it: one story across both publishers, in time order.
+      await page.waitFor(() => document.querySelector("incident-timeline[view=chronology]")?.shadowRoot?.querySelectorAll(".entry").length > 8, null, "the chronology");
+      const july = await page.eval(() => [...document.querySelector("incident-timeline[view=chronology]").shadowRoot.querySelectorAll("section.day")][1]
+        .querySelectorAll(".entry")[0].querySelector("time").textContent);
+      assert.equal(july, "오전 9시 15분");
       await shot(page, "news");
       await quiet(page);
       await page.close();
