@@ -606,3 +606,27 @@ fn each_row_counts_every_earlier_outage_of_its_service_once() {
         );
     }
 }
+
+#[test]
+fn page_of_finds_the_page_that_shows_an_incident() {
+    let f = incident_banner::feed::parse(include_str!("../www/feeds/archive.json")).unwrap();
+    let zone = incident_banner::time::FixedZone::kst();
+    let cx = incident_banner::view::Context {
+        lang: incident_banner::i18n::Lang::Ko,
+        zone: &zone,
+        now: chrono::DateTime::parse_from_rfc3339("2023-12-31T00:00:00+09:00").unwrap(),
+    };
+    let mut pages_seen = 0;
+    for inc in &f.incidents {
+        let page = timeline::page_of(&f, &cx, &inc.id).unwrap();
+        let view = timeline::build_page(&f, &cx, page);
+        assert!(
+            view.incidents().any(|v| v.id == inc.id),
+            "{} on page {page}",
+            inc.id
+        );
+        pages_seen = pages_seen.max(page);
+    }
+    assert!(pages_seen >= 3, "the archive spans pages");
+    assert_eq!(timeline::page_of(&f, &cx, "no-such-incident"), None);
+}

@@ -59,6 +59,9 @@ struct State {
     /// it): alone, the only source, never fetched; with `src`, shown until the live feed
     /// arrives and kept, marked stale, when it fails.
     embedded: Option<Snapshot>,
+    /// The incident of the page's address (`#incident-<id>`) this timeline last brought
+    /// into view, so a re-render does not scroll the reader back to it.
+    revealed: Option<String>,
 }
 
 static ELEMENTS: Local<RefCell<Vec<State>>> = Local::new(RefCell::new(Vec::new()));
@@ -100,8 +103,10 @@ pub fn element_connected(el: HtmlElement, given: JsValue) {
             on_click,
             given: None,
             embedded,
+            revealed: None,
         })
     });
+    listen_for_hash();
     check_time_zone(&el);
     if !given.is_undefined() && !given.is_null() {
         element_set_feed(el, given);
@@ -507,6 +512,110 @@ fn on_click(el: &HtmlElement, e: &Event) {
         .and_then(|b| b.get_attribute("data-dismiss"));
     if let Some(key) = key {
         dismiss_item(el, &key);
+    }
+}
+
+/// The incident id the page's address points at (`#incident-<id>`), if any.
+fn wanted_incident() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let encoded = hash.strip_prefix("#incident-")?;
+    js_sys::decode_uri_component(encoded)
+        .ok()
+        .and_then(|s| s.as_string())
+}
+
+/// Brings the incident of the page's address into view in the timeline `el`: opens the page
+/// that holds it (fragment links cannot reach into a shadow root on their own), scrolls to
+/// it and focuses it. Once per address, so later renders leave the reader where they are.
+fn reveal(el: &HtmlElement) {
+    let Some(id) = wanted_incident() else {
+        return;
+    };
+    let Some((content, revealed, pages)) =
+        with_state(el, |s| (s.content.clone(), s.revealed.clone(), s.pages))
+    else {
+        return;
+    };
+    if revealed.as_deref() == Some(id.as_str()) {
+        return;
+    }
+    let article = content
+        .query_selector_all("article[data-incident]")
+        .ok()
+        .and_then(|all| {
+            (0..all.length())
+                .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
+                .find(|a| a.get_attribute("data-incident").as_deref() == Some(id.as_str()))
+        });
+    if let Some(article) = article {
+        with_state(el, |s| s.revealed = Some(id));
+        article.scroll_into_view();
+        let _ = article.focus();
+        return;
+    }
+    // Not on the pages shown (further down, or folded away above): show the one that holds
+    // it, if any does.
+    let attrs = Attributes::of(el);
+    let sources = sources_of(el);
+    let feeds: Vec<&Feed> = sources
+        .iter()
+        .filter_map(|(_, s)| s.feed.as_deref())
+        .collect();
+    let Some(merged) = crate::feed::merge(&feeds) else {
+        return;
+    };
+    let feed = crate::feed::filter_services(&merged, &attrs.services);
+    let zone = zone_of(attrs.time_zone.as_deref(), &feed);
+    let cx = Context {
+        lang: attrs.lang,
+        zone: zone.as_ref(),
+        now: attrs.now,
+    };
+    // The page shown last is the one asked for (with the one before it, `PAGES_SHOWN`).
+    match timeline::page_of(&feed, &cx, &id) {
+        Some(page) if page != pages => {
+            with_state(el, |s| {
+                s.pages = page;
+                s.last = None;
+            });
+            render(el);
+        }
+        // On no page, or on one shown without its article (a filter): nothing to open.
+        _ => {
+            with_state(el, |s| s.revealed = Some(id));
+        }
+    }
+}
+
+static HASH_LISTENING: Local<core::cell::Cell<bool>> = Local::new(core::cell::Cell::new(false));
+
+/// One `hashchange` listener for the page: a link to another incident brings it into view.
+fn listen_for_hash() {
+    if HASH_LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let on_change = Closure::<dyn FnMut()>::new(|| {
+        let timelines: Vec<HtmlElement> = ELEMENTS.with(|all| {
+            all.borrow_mut()
+                .iter_mut()
+                .filter(|s| s.el.local_name() == "incident-timeline")
+                .map(|s| {
+                    s.revealed = None;
+                    s.el.clone()
+                })
+                .collect()
+        });
+        for el in &timelines {
+            reveal(el);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        if w.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            // Lives as long as the page.
+            on_change.forget();
+        }
     }
 }
 
@@ -959,7 +1068,11 @@ fn render(el: &HtmlElement) {
                 // (The chronology sends no update event yet: its detail is not designed.)
                 Rendered::Message(..) | Rendered::Chronology(..) => {}
             }
+            let timeline = matches!(next, Rendered::Timeline(..));
             with_state(el, |s| s.last = Some(next));
+            if timeline {
+                reveal(el);
+            }
         }
         Err(_) => warn("rendering failed"),
     }

@@ -84,6 +84,8 @@ a:focus-visible{outline:3px solid var(--_link);outline-offset:2px}
 .incident{border-inline-start:5px solid var(--tone);padding:4px 0 4px 14px;display:grid;gap:8px;margin-bottom:14px;scroll-margin-top:var(--ib-scroll-margin,0px)}
 .incident header{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:center}
 .incident h3{font-size:1.13em;flex-basis:100%;overflow-wrap:anywhere}
+.permalink{color:var(--_muted);text-decoration:none;font-size:.93em;padding:0 4px}
+.permalink:hover{text-decoration:underline}
 .status{font-size:.867em;border:1px solid var(--_border);border-radius:4px;padding:0 6px;color:var(--_muted);white-space:nowrap}
 .summary,.updates li>span:last-child{overflow-wrap:anywhere;white-space:pre-line}
 h4{font-size:.93em;color:var(--_muted)}

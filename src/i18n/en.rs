@@ -41,6 +41,7 @@ static LABELS: Labels = Labels {
     error_feed: "The incident information is not in a valid format.",
     timeline: "Incident timeline",
     chronology: "What happened when",
+    permalink: "Link to this incident",
     banner: "Service status",
     last_checked: "Last checked",
     update_failed: "update failed",

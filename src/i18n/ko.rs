@@ -38,6 +38,7 @@ static LABELS: Labels = Labels {
     error_feed: "장애 정보 형식이 올바르지 않습니다.",
     timeline: "장애 타임라인",
     chronology: "장애 경과",
+    permalink: "이 사건으로 바로 가는 링크",
     banner: "서비스 장애 안내",
     last_checked: "마지막 확인",
     update_failed: "업데이트 실패",

@@ -197,6 +197,8 @@ pub struct Labels {
     pub timeline: &'static str,
     /// The name of `view="chronology"`: every start, update and recovery in time order.
     pub chronology: &'static str,
+    /// The accessible name of an incident's own link (`#incident-<id>`).
+    pub permalink: &'static str,
     pub banner: &'static str,
     /// `마지막 확인` / `Last checked`.
     pub last_checked: &'static str,

@@ -229,8 +229,14 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str, nth: us
         .attr("part", "badge")
         .text(&v.badge)
         .close();
-    n.leaf("span", "status", &v.status)
-        .open("h3", "")
+    n.leaf("span", "status", &v.status);
+    // Its own address: `#incident-<id>` opens the page of the timeline holding it.
+    n.open("a", "permalink")
+        .attr("href", &["#", &super::incident_fragment(&v.id)].concat())
+        .attr("aria-label", &[l.permalink, ": ", &v.title].concat())
+        .text("#")
+        .close();
+    n.open("h3", "")
         .attr("id", &heading)
         .text(&v.title)
         .close()
@@ -482,8 +488,11 @@ mod tests {
                 .filter(|(name, _)| name == "href")
                 .map(|(_, v)| v.as_str())
                 .collect();
+            // The feed's safe URL, and each incident's own fragment (its id encoded).
             assert!(
-                hrefs.iter().all(|h| h == &"https://www.gov.kr"),
+                hrefs
+                    .iter()
+                    .all(|h| h == &"https://www.gov.kr" || h.starts_with("#incident-")),
                 "{hrefs:?}"
             );
         }
@@ -494,7 +503,10 @@ mod tests {
         assert!(attrs.contains(&("role".into(), "alert".into())));
         let (_, attrs) = read(&t);
         assert_eq!(
-            attrs.iter().filter(|(n, _)| n == "href").count(),
+            attrs
+                .iter()
+                .filter(|(n, v)| n == "href" && !v.starts_with('#'))
+                .count(),
             2,
             "the service and the good workaround"
         );

@@ -140,6 +140,24 @@ pub fn clip(text: &str, max: usize) -> String {
     }
 }
 
+/// The address fragment of one incident, `incident-<id>` (the id percent-encoded), which a
+/// page's address can carry to open the timeline at that incident.
+pub fn incident_fragment(id: &str) -> String {
+    let mut out = String::from("incident-");
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            // By hand: `{:02X}` would link the integer formatter into the wasm.
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
 /// A badge such as `심각 · 장애`: severity, then kind.
 pub fn badge(inc: &Incident, lang: Lang) -> String {
     let m = lang.messages();
@@ -148,7 +166,20 @@ pub fn badge(inc: &Incident, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use super::{clip, incident_fragment};
+
+    #[test]
+    fn an_incident_fragment_cannot_carry_anything_but_its_id() {
+        assert_eq!(incident_fragment("work24-0718"), "incident-work24-0718");
+        assert_eq!(
+            incident_fragment("고용24"),
+            "incident-%EA%B3%A0%EC%9A%A9%32%34".replace("%32%34", "24")
+        );
+        assert_eq!(
+            incident_fragment("a b\"<x>#"),
+            "incident-a%20b%22%3Cx%3E%23"
+        );
+    }
 
     #[test]
     fn clip_keeps_short_text_and_cuts_long_text_at_a_character() {

@@ -127,8 +127,8 @@ impl IncidentView {
 fn elements(summary: bool, facts: usize, lists: [(usize, bool); 4]) -> usize {
     // Elements per row and for the list's heading and table or list element, in that order.
     const SHAPES: [(usize, usize); 4] = [(8, 11), (2, 2), (4, 2), (2, 2)];
-    // Day section, h2 and time; article, header, badge, status, h3; summary; facts.
-    let mut n = 3 + 5 + usize::from(summary) + 1 + 3 * facts;
+    // Day section, h2 and time; article, header, badge, status, h3, its link; summary; facts.
+    let mut n = 3 + 6 + usize::from(summary) + 1 + 3 * facts;
     for ((rows, line), (per_row, head)) in lists.into_iter().zip(SHAPES) {
         if rows > 0 {
             n += head + rows * per_row + usize::from(line);
@@ -174,18 +174,44 @@ pub fn build_page(feed: &Feed, cx: &Context, last: usize) -> TimelineView {
     build_with(feed, cx, Some(last))
 }
 
-fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
+/// The incidents' positions with their starts, newest first; incidents without any time
+/// last, in feed order: the timeline's order.
+fn newest_first(feed: &Feed) -> Vec<(Option<Instant>, usize)> {
     let mut order: Vec<(Option<Instant>, usize)> = feed
         .incidents
         .iter()
         .enumerate()
         .map(|(i, inc)| (start_of(inc), i))
         .collect();
-    // Newest first; incidents without any time last, in feed order.
     crate::sort::sort_by(&mut order, |a, b| match (a.0, b.0) {
         (Some(x), Some(y)) => y.cmp(&x),
         (x, y) => y.is_some().cmp(&x.is_some()),
     });
+    order
+}
+
+/// The page (from 1) that holds the incident `id` when the timeline is paged as
+/// [`build_page`] pages it, for a link to one incident (`#incident-<id>`); `None` when no
+/// incident has that id.
+pub fn page_of(feed: &Feed, cx: &Context, id: &str) -> Option<usize> {
+    let (mut page, mut in_page, mut budget) = (1, 0, PAGE_ELEMENTS);
+    for (_, i) in newest_first(feed) {
+        let inc = &feed.incidents[i];
+        let cost = cost(feed, inc, cx, LIST_ROWS);
+        if in_page == PAGE || (in_page > 0 && cost > budget) {
+            (page, in_page, budget) = (page + 1, 0, PAGE_ELEMENTS);
+        }
+        budget = budget.saturating_sub(cost);
+        in_page += 1;
+        if inc.id == id {
+            return Some(page);
+        }
+    }
+    None
+}
+
+fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
+    let order = newest_first(feed);
     let outages = OutageStarts::new(feed, &order);
     let services = Services::of(feed);
 

@@ -50,7 +50,9 @@ for (const c of cases) {
         bannerTitle: all("incident-banner", ".title").map((n) => n.textContent),
         timelineTitle: all("incident-timeline", "h3").map((n) => n.textContent),
         errors: [...all("incident-banner", ".error"), ...all("incident-timeline", ".error")].map((n) => n.textContent),
-        hrefs: [...all("incident-banner", "a"), ...all("incident-timeline", "a")].map((a) => a.getAttribute("href")),
+        // Feed URLs made links (each incident's own #incident-<id> link aside, checked below).
+        hrefs: [...all("incident-banner", "a:not(.permalink)"), ...all("incident-timeline", "a:not(.permalink)")].map((a) => a.getAttribute("href")),
+        permalinks: all("incident-timeline", "a.permalink").map((a) => a.getAttribute("href")),
         dangerous: [...all("incident-banner", "img,script,style,iframe"), ...all("incident-timeline", "img,script,style,iframe")].length,
         bannerHeight: document.querySelector("incident-banner").getBoundingClientRect().height,
         host: document.querySelector("#host-text")?.textContent,
@@ -75,6 +77,7 @@ for (const c of cases) {
       if (c.title && c.banner !== false) assert.equal(seen.bannerTitle[0], c.title, "banner title shown literally");
       if (c.links) assert.deepEqual([...new Set(seen.hrefs)], c.links);
       assert.ok(seen.hrefs.every((h) => /^https?:\/\//i.test(h)), `only http(s) links: ${seen.hrefs}`);
+      assert.ok(seen.permalinks.every((h) => /^#incident-[A-Za-z0-9%._~-]*$/.test(h)), `own links are fragments: ${seen.permalinks}`);
       if (c.file === "huge-title") assert.ok(seen.bannerHeight > 0 && seen.bannerHeight < 300, `banner clamped: ${seen.bannerHeight}px`);
       if (c.file === "bidi-override.json") {
         const bidi = await page.evaluate(() => getComputedStyle(document.querySelector("incident-banner").shadowRoot.querySelector(".title")).unicodeBidi);

@@ -353,3 +353,27 @@ test("closing the banner by keyboard leaves focus on what follows it; Escape clo
   assert.ok(await second.page.evaluate(() => document.querySelector("incident-timeline").shadowRoot.querySelector("h3")));
   await second.close();
 });
+
+test("a link to one incident (#incident-<id>) opens the page of the archive that holds it", async () => {
+  const feed = JSON.parse(readFileSync(new URL("../../www/feeds/archive.json", import.meta.url), "utf8"));
+  const start = (i) => Date.parse(i.started_at ?? i.scheduled.from);
+  const sorted = [...feed.incidents].sort((a, b) => start(b) - start(a));
+  const oldest = sorted[sorted.length - 1];
+  const { page, log, close } = await open(env, `/archive.html#incident-${encodeURIComponent(oldest.id)}`);
+  await page.waitForFunction((id) => document.querySelector("incident-timeline").shadowRoot?.activeElement?.getAttribute("data-incident") === id, oldest.id);
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector("incident-timeline").shadowRoot;
+    const a = root.activeElement;
+    return { title: a.querySelector("h3").textContent, top: a.getBoundingClientRect().top, bottom: a.getBoundingClientRect().bottom,
+      link: a.querySelector("a.permalink").getAttribute("href"), name: a.querySelector("a.permalink").getAttribute("aria-label") };
+  });
+  assert.equal(seen.title, oldest.title.ko ?? oldest.title);
+  assert.ok(seen.top >= 0 && seen.top < 800, `in view: ${seen.top}`);
+  assert.equal(seen.link, `#incident-${encodeURIComponent(oldest.id)}`, "the incident offers its own link");
+  assert.equal(seen.name, `이 사건으로 바로 가는 링크: ${seen.title}`);
+  // Another incident's link, followed later: brought into view too.
+  await page.evaluate((id) => { location.hash = `incident-${encodeURIComponent(id)}`; }, sorted[0].id);
+  await page.waitForFunction((id) => document.querySelector("incident-timeline").shadowRoot.activeElement?.getAttribute("data-incident") === id, sorted[0].id);
+  assert.deepEqual(noisy(log), []);
+  await close();
+});

@@ -36,7 +36,10 @@ test("feed markup is shown literally and never executed", async () => {
 });
 
 test("only http(s) URLs become links", async () => {
-  const hrefs = await page.evaluate(() => ["#xss", "#xss-timeline"].flatMap((s) => [...document.querySelector(s).shadowRoot.querySelectorAll("a")].map((a) => a.getAttribute("href"))));
+  const hrefs = await page.evaluate(() => ["#xss", "#xss-timeline"].flatMap((s) => [...document.querySelector(s).shadowRoot.querySelectorAll("a:not(.permalink)")].map((a) => a.getAttribute("href"))));
+  // Each incident's own link is a fragment, whatever its id holds.
+  const own = await page.evaluate(() => [...document.querySelector("#xss-timeline").shadowRoot.querySelectorAll("a.permalink")].map((a) => a.getAttribute("href")));
+  assert.ok(own.length > 0 && own.every((h) => /^#incident-[A-Za-z0-9%._~-]+$/.test(h)), own.join(" "));
   assert.deepEqual(hrefs, ["https://www.gov.kr"]);
   assert.ok((await shadowTexts(page, "#xss-timeline", ".links li")).includes("JaVaScRiPt 링크"), "unsafe link kept as text");
 });
