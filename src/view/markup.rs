@@ -142,12 +142,7 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
     for day in &view.days {
         n.open("section", "day");
         if !day.label.is_empty() {
-            n.open("h2", "")
-                .open("time", "")
-                .attr("datetime", &day.iso)
-                .text(&day.label)
-                .close()
-                .close();
+            day_heading(&mut n, &day.iso, &day.label);
         }
         for inc in &day.incidents {
             shown += 1;
@@ -167,6 +162,16 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
     n
 }
 
+/// A day's heading: `<h2><time datetime="2023-07-18">2023년 7월 18일 (화)</time></h2>`.
+fn day_heading(n: &mut Nodes, iso: &str, label: &str) {
+    n.open("h2", "")
+        .open("time", "")
+        .attr("datetime", iso)
+        .text(label)
+        .close()
+        .close();
+}
+
 /// The chronology (`view="chronology"`): each day a heading and an ordered list of lines,
 /// each saying when, what, about which incident and services, and who said it.
 pub fn chronology(view: &ChronologyView, labels: &Labels, stale: Option<&str>) -> Nodes {
@@ -183,12 +188,7 @@ pub fn chronology(view: &ChronologyView, labels: &Labels, stale: Option<&str>) -
     }
     for day in &view.days {
         n.open("section", "day");
-        n.open("h2", "")
-            .open("time", "")
-            .attr("datetime", &day.iso)
-            .text(&day.label)
-            .close()
-            .close();
+        day_heading(&mut n, &day.iso, &day.label);
         n.open("ol", "entries");
         for e in &day.entries {
             n.open("li", &["entry tone-", e.tone.name()].concat());

@@ -79,21 +79,14 @@ fn act(
     let draft = match std::fs::read_to_string(file) {
         Ok(text) => desk::open(&text),
         Err(e) => {
-            let said = if args.lang == Lang::Ko {
-                "읽을 수 없습니다"
-            } else {
-                "cannot read"
-            };
+            let said = super::messages::words(args.lang).cannot_read;
             eprintln!("{file}: {said} ({e})");
             return ExitCode::FAILURE;
         }
     };
     let now = match now(&args.now) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("incident-banner: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     finish(args, draft.and_then(|d| action(&d, now)))
 }

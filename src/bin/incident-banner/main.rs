@@ -296,10 +296,14 @@ fn convert(args: &Args) -> ExitCode {
     }
 }
 
-fn now(arg: &Option<String>) -> Result<Instant, String> {
+/// `--now`, else the clock; a `--now` that is not a time is a usage error (exit status 2),
+/// said here.
+fn now(arg: &Option<String>) -> Result<Instant, ExitCode> {
     match arg {
-        Some(t) => chrono::DateTime::parse_from_rfc3339(t)
-            .map_err(|_| format!("--now {t:?} is not an RFC 3339 time")),
+        Some(t) => chrono::DateTime::parse_from_rfc3339(t).map_err(|_| {
+            eprintln!("incident-banner: --now {t:?} is not an RFC 3339 time");
+            ExitCode::from(2)
+        }),
         None => {
             let secs = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -326,10 +330,7 @@ fn render(args: &Args) -> ExitCode {
     };
     let now = match now(&args.now) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("incident-banner: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let zone = match &args.zone {
         Some(z) => match time::fixed_zone(z) {
