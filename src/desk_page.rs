@@ -59,7 +59,33 @@ pub fn start() {
         listen(&w, "beforeunload", on_leave);
     }
     refresh();
+    keep_offline();
     let _ = main.remove_attribute("aria-busy");
+}
+
+/// Registers `desk-sw.js`, beside the page, which keeps the desk working offline once
+/// loaded (a press office on a failing network is the normal case here).
+fn keep_offline() {
+    let Some(workers) = web_sys::window()
+        .and_then(|w| Reflect::get(&w.navigator(), &"serviceWorker".into()).ok())
+        .filter(|s| !s.is_undefined())
+    else {
+        return;
+    };
+    if let Some(register) = Reflect::get(&workers, &"register".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        if let Ok(p) = register.call1(&workers, &"desk-sw.js".into()) {
+            // A page served without it (or from file://) still works, online: the
+            // refusal is awaited here so it is not reported as unhandled.
+            if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                });
+            }
+        }
+    }
 }
 
 fn listen(target: &web_sys::EventTarget, kind: &str, f: fn(Event)) {

@@ -193,8 +193,8 @@ fn timeline_renders_a_table_and_only_http_links() {
     };
     assert_eq!(
         hrefs,
-        ["https://www.gov.kr", "https://www.gov.kr"],
-        "service and the good workaround"
+        ["#incident-x", "https://www.gov.kr", "https://www.gov.kr"],
+        "the incident's own link, then the service and the good workaround"
     );
     assert_eq!(all_text(&root, ".error"), ["Last update failed"]);
 }

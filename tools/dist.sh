@@ -49,7 +49,7 @@ tools/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
 echo '__wbg_init();' >> dist/desk/desk.js
 # The desk page itself, to host beside a feed (an intranet is typical): paths made relative.
 sed -e 's|/dist/desk/desk.js|./desk.js|; s|/dist/incident-banner.js|../incident-banner.js|' www/desk.html > dist/desk/index.html
-cp www/demo.css www/desk.css dist/desk/
+cp www/demo.css www/desk.css www/desk-sw.js dist/desk/
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > dist/package.json <<JSON
 {

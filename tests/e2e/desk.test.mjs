@@ -144,3 +144,23 @@ test("a published feed or a Statuspage document opens; English; axe-core finds n
   assert.deepEqual(noisy(log).filter((m) => !m.text.includes("incident-banner:")), []);
   await close();
 });
+
+test("once loaded, the desk works offline; on a phone nothing scrolls sideways", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(env.base + "/desk.html");
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), "no sideways scroll at 360 px");
+  await page.screenshot({ path: SCREENSHOTS + "desk-phone.png" });
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await page.fill("#publisher", "행정안전부");
+  await page.click("#start-new button");
+  await page.fill("#new-id", "offline");
+  await page.fill("#new-title", "오프라인에서 연 장애");
+  await page.click("#new button");
+  await page.waitForFunction(() => document.getElementById("preview-timeline")?.shadowRoot?.querySelector("h3")?.textContent === "오프라인에서 연 장애");
+  await context.close();
+});
