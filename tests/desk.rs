@@ -99,6 +99,9 @@ fn the_outage_of_18_july_updated_and_resolved_one_service_at_a_time() {
             at: "2023-07-18 11:00".into(),
             expected_end: "2023-07-18 12:00".into(),
             expected_text: "정오 전 정상화 목표".into(),
+            workaround: "고용센터에서 수기로 접수".into(),
+            link_title: "보도자료".into(),
+            link_url: "https://www.moel.go.kr".into(),
         },
         now(),
     )
@@ -110,6 +113,14 @@ fn the_outage_of_18_july_updated_and_resolved_one_service_at_a_time() {
         json!({ "at": "2023-07-18T12:00:00+09:00", "text": "정오 전 정상화 목표" })
     );
     assert_eq!(inc["updates"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        inc["workarounds"],
+        json!([{ "text": "고용센터에서 수기로 접수" }])
+    );
+    assert_eq!(
+        inc["links"],
+        json!([{ "title": "보도자료", "url": "https://www.moel.go.kr" }])
+    );
 
     // 워크넷 back first: the incident goes on.
     let doc = desk::resolve(

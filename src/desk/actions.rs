@@ -130,10 +130,15 @@ pub struct PostUpdate {
     /// When it is expected back (a time), and/or in words (`월요일 중 정상화 목표`).
     pub expected_end: String,
     pub expected_text: String,
+    /// What citizens can do meanwhile (`주민센터에서 수기 접수`); empty for nothing new.
+    pub workaround: String,
+    /// A link to read more: its title and URL; empty for none.
+    pub link_title: String,
+    pub link_url: String,
 }
 
 /// `draft` with `update` posted to the incident `id`: the update appended, the incident's
-/// status and expected end set.
+/// status and expected end set, a workaround and a link added when given.
 pub fn post_update(
     draft: &Value,
     id: &str,
@@ -178,6 +183,24 @@ pub fn post_update(
         inc.insert("expected_end".into(), Value::Object(end));
     }
     push_update(inc, &at, status, update.text.trim());
+    if !update.workaround.trim().is_empty() {
+        append(
+            inc,
+            "workarounds",
+            json!({ "text": update.workaround.trim() }),
+        );
+    }
+    if !update.link_url.trim().is_empty() {
+        let title = match update.link_title.trim() {
+            "" => update.link_url.trim(),
+            t => t,
+        };
+        append(
+            inc,
+            "links",
+            json!({ "title": title, "url": update.link_url.trim() }),
+        );
+    }
     accept(draft, doc)
 }
 
@@ -348,11 +371,19 @@ fn incident_mut(doc: &mut Value, i: usize) -> &mut Map<String, Value> {
 }
 
 fn push_update(inc: &mut Map<String, Value>, at: &Instant, status: &str, text: &str) {
-    let update = json!({ "at": rfc3339(at), "status": status, "text": text });
-    match inc.get_mut("updates") {
-        Some(Value::Array(list)) => list.push(update),
+    append(
+        inc,
+        "updates",
+        json!({ "at": rfc3339(at), "status": status, "text": text }),
+    );
+}
+
+/// `item` at the end of the incident's list `key`, which is made when missing.
+fn append(inc: &mut Map<String, Value>, key: &str, item: Value) {
+    match inc.get_mut(key) {
+        Some(Value::Array(list)) => list.push(item),
         _ => {
-            inc.insert("updates".into(), Value::Array(vec![update]));
+            inc.insert(key.into(), Value::Array(vec![item]));
         }
     }
 }

@@ -45,7 +45,9 @@ test("an outage from the first report to recovery, with the preview following an
   await page.fill("#update-text", "DB 서버 1대 멈춤");
   await page.fill("#update-at", "2023-07-18 11:00");
   await page.fill("#update-expected_text", "정오 전 정상화 목표");
+  await page.fill("#update-workaround", "고용센터에서 수기로 접수");
   await page.click("#update button");
+  await page.waitForFunction(() => /고용센터에서 수기로 접수/.test(document.getElementById("preview-timeline").shadowRoot.textContent));
   // 3. 워크넷 back, then the rest.
   await page.selectOption("#resolve-incident", "work24");
   await page.fill("#resolve-services", "워크넷");

@@ -52,6 +52,9 @@ pub fn update(args: &Args) -> ExitCode {
         at: args.one("--at"),
         expected_end: args.one("--expected-end"),
         expected_text: args.one("--expected-text"),
+        workaround: args.one("--workaround"),
+        link_title: args.one("--link-title"),
+        link_url: args.one("--link"),
     };
     act(args, |draft, now| {
         desk::post_update(draft, &args.files[1], &update, now)

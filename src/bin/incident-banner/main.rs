@@ -78,8 +78,11 @@ impl Args {
 
 /// The options of `init`, `new`, `update` and `resolve`, and `render --snapshot`'s
 /// `--src`, each taking a value.
-const VALUE_OPTIONS: [&str; 13] = [
+const VALUE_OPTIONS: [&str; 16] = [
     "--src",
+    "--workaround",
+    "--link",
+    "--link-title",
     "--publisher",
     "--id",
     "--kind",

@@ -70,7 +70,8 @@ otherwise exit code 1 and the file untouched; members it does not know are kept)
         Open an incident. A service not declared yet is declared, its id made from its name.
     incident-banner update FEED ID --status STATUS --text TEXT [--at TIME]
                            [--expected-end TIME] [--expected-text TEXT]
-        Post an update; STATUS is investigating, identified, monitoring, resolved,
+                           [--workaround TEXT] [--link URL [--link-title TEXT]]
+        Post an update (and, optionally, what citizens can do meanwhile, a link); STATUS is investigating, identified, monitoring, resolved,
         scheduled, in_progress or completed.
     incident-banner resolve FEED ID [--service ID]... [--at TIME] [--text TEXT]
         Record a recovery: the services named (default: all) end at TIME; once all are back,
@@ -113,7 +114,8 @@ const USAGE_KO: &str = "incident-banner: 장애 피드를 쓰고 검사하는 �
         사건을 엽니다. 선언되지 않은 서비스는 이름으로 id를 만들어 선언합니다.
     incident-banner update 피드 ID --status 상태 --text 내용 [--at 시각]
                            [--expected-end 시각] [--expected-text 설명]
-        업데이트를 올립니다. 상태: investigating, identified, monitoring, resolved,
+                           [--workaround 이용 안내] [--link URL [--link-title 제목]]
+        업데이트를 올립니다 (이용 안내와 링크도 함께 넣을 수 있습니다). 상태: investigating, identified, monitoring, resolved,
         scheduled, in_progress, completed.
     incident-banner resolve 피드 ID [--service ID]... [--at 시각] [--text 내용]
         복구를 기록합니다: 지정한 서비스(기본: 전부)가 그 시각에 복구되고, 모두 복구되면
