@@ -301,8 +301,14 @@ fn a_runbook_publishes_an_outage_from_start_to_recovery() {
     assert!(html.contains("2시간 42분"), "{html}");
     let text = std::fs::read_to_string(&feed).unwrap();
     assert!(text.contains("\"ended_at\": \"2023-07-18T11:57:00+09:00\""));
-    assert!(text.contains("\"text\": \"고용센터에서 수기로 접수\""), "{text}");
-    assert!(text.contains("\"url\": \"https://www.moel.go.kr\""), "{text}");
+    assert!(
+        text.contains("\"text\": \"고용센터에서 수기로 접수\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"url\": \"https://www.moel.go.kr\""),
+        "{text}"
+    );
     // No temporary file left beside it.
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
 }
