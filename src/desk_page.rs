@@ -479,6 +479,7 @@ fn refresh() {
     }
     let lang = lang();
     incident_options(&draft.doc);
+    service_options(&draft.doc);
     for (id, enabled) in [("undo", draft.can_undo()), ("redo", draft.can_redo())] {
         if let Some(b) = by_id(id) {
             let _ = b.toggle_attribute_with_force("disabled", !enabled);
@@ -585,6 +586,33 @@ fn incident_options(doc: &Value) {
         }
         if let Some(v) = chosen.filter(|v| !v.is_empty()) {
             let _ = Reflect::set(&select, &"value".into(), &v.into());
+        }
+    }
+}
+
+/// The declared services as suggestions for the service fields: pick one, or type a new name.
+fn service_options(doc: &Value) {
+    let Some(list) = by_id("services-list") else {
+        return;
+    };
+    list.set_text_content(None);
+    for s in doc
+        .get("services")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(id) = s.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        if let Ok(option) = self::doc().create_element("option") {
+            let _ = option.set_attribute("value", id);
+            let name = s
+                .get("name")
+                .and_then(|n| n.as_str().or_else(|| n.get("ko").and_then(Value::as_str)))
+                .unwrap_or(id);
+            option.set_text_content(Some(name));
+            let _ = list.append_child(&option);
         }
     }
 }

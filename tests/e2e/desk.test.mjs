@@ -39,6 +39,9 @@ test("an outage from the first report to recovery, with the preview following an
   assert.equal(await page.getAttribute("#new-at", "aria-invalid"), null);
   await page.waitForFunction(() => document.getElementById("preview-timeline")?.shadowRoot?.querySelector("h3"));
   assert.deepEqual(await preview(page, "preview-timeline", "h3"), ["고용24 접속 장애"]);
+  // The services declared are offered to pick from (or a new name is typed).
+  assert.deepEqual(await page.$$eval("#services-list option", (o) => o.map((x) => [x.value, x.textContent])), [["고용24", "고용24"], ["워크넷", "워크넷"]]);
+  assert.equal(await page.getAttribute("#resolve-services", "list"), "services-list");
   // 2. An update.
   await page.selectOption("#update-incident", "work24");
   await page.selectOption("#update-status", "identified");
@@ -130,6 +133,17 @@ test("a published feed or a Statuspage document opens; English; axe-core finds n
     buffer: readFileSync(new URL("../fixtures/statuspage/summary.json", import.meta.url)) });
   await page.waitForFunction(() => /"version": 1/.test(document.querySelector("#json").value) && document.querySelector("#update-incident option"));
   assert.notDeepEqual(await page.$$eval("#update-incident option", (o) => o.map((x) => x.value)), options, "the converted document replaced it");
+  // A file dropped on the page opens too.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([JSON.stringify({ version: 1, publisher: { name: "끌어 놓은 피드" }, incidents: [] })], "feed.json", { type: "application/json" }));
+    document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => /끌어 놓은 피드/.test(document.querySelector("#json").value));
+  // Copy: the clipboard holds the feed as it will be saved.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.click("#copy");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue("#json"));
   await page.click("#lang");
   assert.equal(await page.getAttribute("html", "lang"), "en");
   assert.equal(await page.textContent("#new-h"), "2. New outage or maintenance");
