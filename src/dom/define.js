@@ -55,7 +55,7 @@ try {
   // unstyled: leave the elements undefined, so what the page put inside them stays shown.
   if (!("adoptedStyleSheets" in ShadowRoot.prototype)) throw new Error("this browser has no constructable stylesheets");
   await wasmReady;
-  const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant", "theme", "view"];
+  const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant", "theme", "view", "chart"];
   // `element.feed`: a feed the page already holds, shown with no URL. Kept here until the
   // element connects; a value set before the element was upgraded is taken over too.
   const GIVEN = Symbol("feed");
@@ -63,6 +63,22 @@ try {
   const ESCAPE = Symbol("escape");
   function escape(e) {
     if (e.key === "Escape") this.querySelector("[data-dismiss]")?.click();
+  }
+  // "링크 복사" puts the page's address with the incident's `#incident-<id>` on the clipboard
+  // and says so in the live region. Where the clipboard is refused, the `#` link beside it
+  // still holds the address.
+  const COPY = Symbol("copy");
+  async function copy(e) {
+    const button = e.target.closest?.("[data-copy]");
+    if (!button) return;
+    try {
+      await navigator.clipboard.writeText(new URL("#" + button.dataset.copy, location.href).href);
+      const live = this.querySelector(".live");
+      if (live) {
+        live.textContent = "";
+        live.textContent = button.dataset.copied;
+      }
+    } catch {}
   }
   class IncidentElement extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
@@ -80,10 +96,13 @@ try {
       elementConnected(this, this[GIVEN]);
       this[ESCAPE] ??= escape.bind(this.shadowRoot);
       this.shadowRoot?.addEventListener("keydown", this[ESCAPE]);
+      this[COPY] ??= copy.bind(this.shadowRoot);
+      this.shadowRoot?.addEventListener("click", this[COPY]);
     }
     disconnectedCallback() {
       elementDisconnected(this);
       this.shadowRoot?.removeEventListener("keydown", this[ESCAPE]);
+      this.shadowRoot?.removeEventListener("click", this[COPY]);
     }
     attributeChangedCallback(name, before, after) {
       // Setting `src` after `feed` switches to fetching.

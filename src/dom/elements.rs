@@ -36,6 +36,8 @@ enum Rendered {
     Banner(Option<BannerView>, Option<String>),
     Timeline(TimelineView, Option<String>),
     Chronology(ChronologyView, Option<String>),
+    /// `view="chart"`: the charts of the timeline's first page alone.
+    Chart(TimelineView, Option<String>),
 }
 
 /// What one connected element knows.
@@ -763,8 +765,18 @@ struct Attributes {
     now: Instant,
     horizon: TimeDelta,
     dismissible: Dismissible,
-    /// `view="chronology"` on a timeline: one running story instead of incident cards.
-    chronology: bool,
+    /// What a timeline shows (`view`): incident cards, one running story, or charts.
+    view: View,
+    /// False with `chart="none"`: no chart above a day's incidents.
+    chart: bool,
+}
+
+/// The `view` attribute of a timeline.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    Cards,
+    Chronology,
+    Chart,
 }
 
 impl Attributes {
@@ -780,9 +792,17 @@ impl Attributes {
             now: now_from(el.get_attribute("now")),
             horizon: horizon_of(el.get_attribute("horizon")),
             dismissible: Dismissible::from_attr(el.get_attribute("dismissible").as_deref()),
-            chronology: el
+            view: match el
                 .get_attribute("view")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("chronology")),
+                .map(|v| v.trim().to_ascii_lowercase())
+            {
+                Some(v) if v == "chronology" => View::Chronology,
+                Some(v) if v == "chart" => View::Chart,
+                _ => View::Cards,
+            },
+            chart: !el
+                .get_attribute("chart")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
         }
     }
 }
@@ -936,10 +956,15 @@ fn view_of(
             None
         };
         Rendered::Banner(view, notice)
-    } else if attrs.chronology {
+    } else if attrs.view == View::Chronology {
         Rendered::Chronology(chronology::build(&feed, &cx), notice)
+    } else if attrs.view == View::Chart {
+        Rendered::Chart(timeline::build_page(&feed, &cx, 1), notice)
     } else {
-        let view = timeline::build_page(&feed, &cx, *pages);
+        let mut view = timeline::build_page(&feed, &cx, *pages);
+        if !attrs.chart {
+            view.days.iter_mut().for_each(|d| d.chart = None);
+        }
         // A feed that shrank has fewer pages: "최근 사건 보기" then counts from its last.
         *pages = view.page;
         Rendered::Timeline(view, notice)
@@ -1050,6 +1075,7 @@ fn render(el: &HtmlElement) {
         Rendered::Banner(view, stale) => markup::banner(view.as_ref(), labels, stale.as_deref()),
         Rendered::Timeline(view, stale) => markup::timeline(view, labels, stale.as_deref()),
         Rendered::Chronology(view, stale) => markup::chronology(view, labels, stale.as_deref()),
+        Rendered::Chart(view, stale) => markup::charts(view, labels, stale.as_deref()),
     };
     let focus = render::focused_index(&content);
     let result = render::show(&content, &nodes);
@@ -1062,7 +1088,8 @@ fn render(el: &HtmlElement) {
                 Rendered::Banner(view, stale) => {
                     events::banner_updated(el, view.as_ref(), stale.is_some())
                 }
-                Rendered::Timeline(view, stale) => {
+                // The charts alone say which incidents they draw, as the cards do.
+                Rendered::Timeline(view, stale) | Rendered::Chart(view, stale) => {
                     events::timeline_updated(el, view, stale.is_some())
                 }
                 // (The chronology sends no update event yet: its detail is not designed.)

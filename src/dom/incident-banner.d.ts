@@ -29,8 +29,11 @@ export interface IncidentElementAttributes {
 /** Attributes only the timeline reads. */
 export interface IncidentTimelineAttributes extends IncidentElementAttributes {
   /** `chronology`: every start, update and recovery of every incident in one list in time
-   * order, grouped by day, each line naming its publisher. Default: incident cards. */
-  view?: "incidents" | "chronology";
+   * order, grouped by day, each line naming its publisher; `chart`: only the chart of each
+   * day (the newest incidents' days). Default: incident cards, each day's chart above them. */
+  view?: "incidents" | "chronology" | "chart";
+  /** `none`: no chart above a day's incidents. */
+  chart?: "none";
 }
 
 /** Attributes only the banner reads. */

@@ -38,6 +38,15 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// model bounds a pathological one). The last fact, the latest update, is clamped to three
 /// lines instead; the timeline has it whole.
 ///
+/// A day's chart is a container, so the axis's labels thin out (ranks 1 and 2 hidden below 36
+/// and 18 `em`, the numbers `view::chart` tests its labels against) before they could collide
+/// at any width or text size. Bars differ in height and carry their words beside them, not
+/// colour alone; under forced colours they are drawn in the text colour.
+///
+/// On paper (`@media print`) nothing is cut: no clamped update, no scrolling table, a docked
+/// banner back in the flow; buttons are left out, links print their address, and incidents
+/// and charts are not split across pages.
+///
 /// An incident a page button brings is scrolled to the top of the window, below
 /// `--ib-scroll-margin` (a page's fixed header) and, when it opens its day, below the day's
 /// heading too. A page's own `::part(incident) { scroll-margin-top }` would replace the
@@ -106,6 +115,28 @@ ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:.93em}
 .entry .services,.entry .by{color:var(--_muted);font-size:.93em}
 .entry .by:before{content:"— "}
 .updates .status{margin-inline-end:6px}
+.chart{display:grid;gap:3px;margin-bottom:14px;font-size:.93em;container-type:inline-size;--_track:#eef1f4}
+.plot{position:relative;display:grid;gap:3px}.grid{position:absolute;inset:0;width:100%;height:100%;pointer-events:none;overflow:visible}
+.chart-group>strong,.lane>strong,.lane>span{position:relative;background:var(--_bg)}
+.dark .chart{--_track:#21262d}
+.chart-group{margin-top:4px;border-inline-start:4px solid var(--tone);padding-inline-start:8px;overflow-wrap:anywhere}
+.lane{display:flex;flex-wrap:wrap;gap:0 .5em;align-items:baseline}
+.lane .service{font-weight:600;overflow-wrap:anywhere}
+.lane .window{color:var(--_muted);font-size:.93em}
+.track{display:block;flex-basis:100%;width:100%;height:.9em;background:var(--_track);border-radius:2px}
+.bar{fill:var(--_critical)}.level-partial{fill:var(--_major)}.level-degraded{fill:var(--_minor)}
+.level-maintenance{fill:var(--_maintenance);fill-opacity:.55;stroke:var(--_maintenance);stroke-dasharray:6 3;vector-effect:non-scaling-stroke}
+.dark .bar{fill:#ff8a80}.dark .level-partial{fill:#ffab70}.dark .level-degraded{fill:#e3b341}.dark .level-maintenance{fill:#b79cff;stroke:#b79cff}
+.bar.ongoing{fill-opacity:.75}
+.midnight{stroke:var(--_muted);stroke-dasharray:3 2}.now{stroke:var(--_fg);stroke-width:2}.update{stroke:var(--_fg);stroke-width:2}
+.axis{display:block;width:100%;height:2.2em;font-size:.8em;fill:var(--_muted)}
+.axis line{stroke:var(--_muted)}.axis .day{font-weight:700;fill:var(--_fg)}
+@container (max-width:36em){.axis .r1{display:none}}
+@container (max-width:18em){.axis .r2{display:none}}
+.chart-zone{color:var(--_muted);font-size:.867em}
+.charts{display:grid;gap:14px;color:var(--_fg);background:var(--_bg)}
+.copy{font:inherit;font-size:.867em;color:var(--_link);background:transparent;border:1px solid var(--_border);border-radius:4px;padding:0 6px;cursor:pointer}
+.copy:focus-visible{outline:3px solid var(--_link);outline-offset:2px}
 .updates[start]{list-style-position:inside;padding-inline-start:0}
 .notice,.not-shown{font-size:.93em;color:var(--_muted)}
 .more-button{justify-self:start;font:inherit;font-weight:600;color:var(--_link);background:var(--_bg);border:1px solid var(--_border);
@@ -120,7 +151,13 @@ slot.fallback[hidden]{display:none!important}
 :host([variant=compact]) h4,:host([variant=compact]) .workarounds,:host([variant=compact]) .links{display:none}
 .dark .recurrence{color:#ff9b8f}
 @media (forced-colors:active){.badge,.status{border:1px solid CanvasText}.banner,.incident{border-color:CanvasText}
-.dismiss{border-color:ButtonText}a:focus-visible,.dismiss:focus-visible,.more-button:focus-visible{outline-color:Highlight}}
+.dismiss{border-color:ButtonText}a:focus-visible,.dismiss:focus-visible,.more-button:focus-visible,.copy:focus-visible{outline-color:Highlight}
+.bar{fill:CanvasText}.track{border:1px solid CanvasText}.axis{fill:CanvasText}.axis line,.midnight,.now,.update{stroke:CanvasText}}
+@media print{:host{position:static!important;max-height:none!important;overflow:visible!important;box-shadow:none!important}
+.more-button,.copy,.permalink,.dismiss{display:none}.banner .facts>div:last-child>dd{display:block;-webkit-line-clamp:none;overflow:visible}
+.table-wrap{overflow:visible}.incident,.chart,.entry{break-inside:avoid}h2,h3{break-after:avoid}
+a[href^="http"]:after{content:" <" attr(href) ">";font-size:.867em;overflow-wrap:anywhere}
+.track{background:none;border:1px solid #8c959f}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 @media (prefers-contrast:more){:host{--_muted:var(--ib-muted,var(--_fg));--_border:var(--ib-border,currentColor)}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 @media (max-width:480px){.impacts,.impacts caption,.impacts tbody,.impacts tr,.impacts th,.impacts td{display:block}

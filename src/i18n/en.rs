@@ -42,6 +42,12 @@ static LABELS: Labels = Labels {
     timeline: "Incident timeline",
     chronology: "What happened when",
     permalink: "Link to this incident",
+    copy_link: "Copy link",
+    copied: "Link copied",
+    chart: "Outage chart",
+    times_in: ["Times in ", ""],
+    between: "–",
+    official_updates: "Official updates",
     banner: "Service status",
     last_checked: "Last checked",
     update_failed: "update failed",
@@ -120,6 +126,14 @@ impl Messages for En {
     fn time(&self, t: NaiveTime) -> String {
         let (pm, h12) = t.hour12();
         format!("{h12}:{:02} {}", t.minute(), if pm { "PM" } else { "AM" })
+    }
+
+    fn axis_time(&self, t: NaiveTime) -> String {
+        format!("{:02}:{:02}", t.hour(), t.minute())
+    }
+
+    fn axis_day(&self, d: NaiveDate) -> String {
+        format!("{} {}", d.day(), MONTHS[d.month0() as usize])
     }
 
     fn datetime(&self, dt: NaiveDateTime, zone: &str) -> String {

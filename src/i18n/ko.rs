@@ -39,6 +39,12 @@ static LABELS: Labels = Labels {
     timeline: "장애 타임라인",
     chronology: "장애 경과",
     permalink: "이 사건으로 바로 가는 링크",
+    copy_link: "링크 복사",
+    copied: "링크를 복사했습니다",
+    chart: "장애 시간 그래프",
+    times_in: ["", " 기준"],
+    between: "~",
+    official_updates: "공식 발표",
     banner: "서비스 장애 안내",
     last_checked: "마지막 확인",
     update_failed: "업데이트 실패",
@@ -110,6 +116,17 @@ impl Messages for Ko {
             0 => format!("{half} {h12}시"),
             m => format!("{half} {h12}시 {m}분"),
         }
+    }
+
+    fn axis_time(&self, t: NaiveTime) -> String {
+        match t.minute() {
+            0 => format!("{}시", t.hour()),
+            m => format!("{:02}:{m:02}", t.hour()),
+        }
+    }
+
+    fn axis_day(&self, d: NaiveDate) -> String {
+        format!("{}월 {}일", d.month(), d.day())
     }
 
     fn datetime(&self, dt: NaiveDateTime, zone: &str) -> String {

@@ -158,6 +158,11 @@ pub trait Messages {
     /// `12 more not shown`.
     fn not_shown(&self, hidden: usize) -> String;
 
+    /// A short axis label for a time of day: `9시`, `9:30` / `9:00`, `9:30`.
+    fn axis_time(&self, t: NaiveTime) -> String;
+    /// A short axis label for a day: `7월 19일` / `19 Jul`.
+    fn axis_day(&self, d: NaiveDate) -> String;
+
     /// Labels of the banner and timeline.
     fn labels(&self) -> &'static Labels;
 }
@@ -199,6 +204,18 @@ pub struct Labels {
     pub chronology: &'static str,
     /// The accessible name of an incident's own link (`#incident-<id>`).
     pub permalink: &'static str,
+    /// The button copying that link: `링크 복사` / `Copy link`.
+    pub copy_link: &'static str,
+    /// Said once the link is copied.
+    pub copied: &'static str,
+    /// The chart's name, first in its text alternative: `장애 시간 그래프`.
+    pub chart: &'static str,
+    /// The words around the zone's name under the chart's axis: `KST 기준` / `Times in KST`.
+    pub times_in: [&'static str; 2],
+    /// Between a window's two times: `~` / `–`.
+    pub between: &'static str,
+    /// The chart's row of official updates: `공식 발표` / `Official updates`.
+    pub official_updates: &'static str,
     pub banner: &'static str,
     /// `마지막 확인` / `Last checked`.
     pub last_checked: &'static str,

@@ -45,6 +45,10 @@ const CSS: &str = ".ib-static{font:15px/1.5 system-ui,\"Apple SD Gothic Neo\",\"
 .ib-static dt{color:#3d444d;font-weight:600}.ib-static dd{margin:0}\
 .ib-static table{border-collapse:collapse;font-size:14px}.ib-static th,.ib-static td{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left}\
 .ib-static .ib-updates span{white-space:pre-line}\
+.ib-static .chart{margin:0 0 14px;font-size:14px}.ib-static .chart-group{margin:6px 0 0;font-weight:700}\
+.ib-static .lane .window,.ib-static .chart-zone{color:#3d444d;font-size:13px;margin:0 0 0 6px}.ib-static .chart-zone{margin:0}\
+.ib-static .plot{position:relative}.ib-static .grid{position:absolute;inset:0;width:100%;height:100%}\
+.ib-static .track{display:block;background:#eef1f4}.ib-static .axis{display:block;font-size:12px;fill:#3d444d}\
 @media (max-width:480px){.ib-static table,.ib-static caption,.ib-static tbody,.ib-static tr,.ib-static th,.ib-static td{display:block}\
 .ib-static thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\
 .ib-static tr{border-bottom:1px solid #d0d7de;padding:4px 0}.ib-static th,.ib-static td{border:0;padding:0;overflow-wrap:anywhere}\
@@ -234,6 +238,11 @@ pub fn render(banner_view: Option<&BannerView>, timeline: &TimelineView, lang: L
                 escape(&day.iso),
                 escape(&day.label)
             );
+        }
+        if let Some(c) = &day.chart {
+            let mut chart = super::nodes::Nodes::new();
+            super::markup::chart(&mut chart, c, l);
+            out.push_str(&super::nodes::to_html(&chart));
         }
         for inc in &day.incidents {
             incident(&mut out, inc, l, &timeline.zone);

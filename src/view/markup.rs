@@ -4,10 +4,12 @@
 //! `href`s.
 
 use super::banner::BannerView;
+use super::chart::ChartView;
 use super::chronology::ChronologyView;
 use super::nodes::Nodes;
 use super::timeline::{IncidentView, TimelineView};
 use super::{Fact, LinkedText};
+use crate::feed::ImpactLevel;
 use crate::i18n::Labels;
 
 /// A link when the URL is safe, plain text otherwise. Links open in a new window, and
@@ -144,6 +146,9 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
         if !day.label.is_empty() {
             day_heading(&mut n, &day.iso, &day.label);
         }
+        if let Some(c) = &day.chart {
+            chart(&mut n, c, labels);
+        }
         for inc in &day.incidents {
             shown += 1;
             incident(&mut n, inc, labels, &view.zone, shown);
@@ -160,6 +165,197 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
     }
     n.close();
     n
+}
+
+/// The charts of the timeline's days alone (`view="chart"`), each under its day's heading.
+pub fn charts(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> Nodes {
+    let mut n = Nodes::new();
+    n.open("section", "charts")
+        .attr("part", "charts")
+        .attr("aria-label", labels.chart);
+    notice(&mut n, stale);
+    let mut any = false;
+    for day in &view.days {
+        if let Some(c) = &day.chart {
+            any = true;
+            n.open("section", "day");
+            day_heading(&mut n, &day.iso, &day.label);
+            chart(&mut n, c, labels);
+            n.close();
+        }
+    }
+    if !any {
+        n.leaf("p", "notice", labels.no_incidents);
+    }
+    n.close();
+    n
+}
+
+/// A position of the chart's axis (permille) as an SVG percentage: `31.3%`.
+fn percent(at: u16) -> String {
+    [
+        (at / 10).to_string(),
+        ".".into(),
+        (at % 10).to_string(),
+        "%".into(),
+    ]
+    .concat()
+}
+
+/// The colour of a bar, as an SVG `fill` attribute: what pages without the stylesheet (the
+/// static HTML in a mail or with its styles removed) draw; the stylesheet's classes win.
+fn level_fill(level: ImpactLevel) -> &'static str {
+    match level {
+        ImpactLevel::Down => "#b3261e",
+        ImpactLevel::Partial => "#b93a0b",
+        ImpactLevel::Degraded => "#7a5600",
+        ImpactLevel::Maintenance => "#5b3fa0",
+    }
+}
+
+/// Opens a row's drawing: 1000 units wide, stretched to the row's width, where the chart's
+/// positions are x coordinates. Hidden from assistive technology (the figure speaks).
+fn track(n: &mut Nodes) {
+    n.open("svg", "track")
+        .attr("viewBox", "0 0 1000 12")
+        .attr("preserveAspectRatio", "none")
+        .attr("width", "100%")
+        .attr("height", "12")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false");
+}
+
+/// A vertical line across a drawing at `at`.
+fn rule(n: &mut Nodes, class: &str, at: u16, stroke: &str) {
+    let x = at.to_string();
+    n.open("line", class)
+        .attr("x1", &x)
+        .attr("x2", &x)
+        .attr("y1", "0")
+        .attr("y2", "12")
+        .attr("stroke", stroke)
+        .attr("vector-effect", "non-scaling-stroke")
+        .close();
+}
+
+/// The chart of a day (see `view::chart`): one image to assistive technology, named by its
+/// text alternative, whose words (incidents, services, levels and windows) are also written
+/// beside each bar, so no colour has to be told apart. Drawn with SVG attributes and the
+/// stylesheet's classes: no style attribute, so it keeps to a strict CSP. Each row's label
+/// is HTML above its bar, so it wraps at any width and text size.
+pub fn chart(n: &mut Nodes, v: &ChartView, l: &Labels) {
+    n.open("figure", "chart")
+        .attr("part", "chart")
+        .attr("role", "img")
+        .attr("aria-label", &v.description);
+    // The rows, under one overlay drawing the midnights and now across them all.
+    n.open("div", "plot");
+    n.open("svg", "grid")
+        .attr("viewBox", "0 0 1000 12")
+        .attr("preserveAspectRatio", "none")
+        .attr("width", "100%")
+        .attr("height", "1")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false");
+    for &at in &v.midnights {
+        rule(n, "midnight", at, "#57606a");
+    }
+    if let Some(at) = v.now {
+        rule(n, "now", at, "#1b1f24");
+    }
+    n.close();
+    for g in &v.groups {
+        n.open("p", &["chart-group tone-", g.tone.name()].concat())
+            .leaf("strong", "", &g.title)
+            .close();
+        if !g.updates.is_empty() {
+            n.open("div", "lane updates-lane")
+                .leaf("span", "window", l.official_updates);
+            track(n);
+            for &at in &g.updates {
+                rule(n, "update", at, "#1b1f24");
+            }
+            n.close().close();
+        }
+        for lane in &g.lanes {
+            let level = level_class(lane.level);
+            // (The space keeps name and words apart where no stylesheet does.)
+            n.open("div", "lane")
+                .leaf("strong", "service", &lane.service)
+                .text(" ")
+                .leaf("span", "window", &lane.label);
+            track(n);
+            // Every level its own height too, so the bars differ without colour.
+            let (y, height) = match lane.level {
+                ImpactLevel::Down | ImpactLevel::Maintenance => ("0", "12"),
+                ImpactLevel::Partial => ("2", "8"),
+                ImpactLevel::Degraded => ("4", "4"),
+            };
+            let class = if lane.ongoing {
+                ["bar ", level, " ongoing"].concat()
+            } else {
+                ["bar ", level].concat()
+            };
+            n.open("rect", &class)
+                .attr("x", &lane.from.to_string())
+                .attr("width", &(lane.to - lane.from).max(4).to_string())
+                .attr("y", y)
+                .attr("height", height)
+                .attr("fill", level_fill(lane.level))
+                .close();
+            n.close().close();
+        }
+    }
+    n.close();
+    n.open("svg", "axis")
+        .attr("width", "100%")
+        .attr("height", "2.2em")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false");
+    n.open("line", "baseline")
+        .attr("x1", "0")
+        .attr("x2", "100%")
+        .attr("y1", "1")
+        .attr("y2", "1")
+        .attr("stroke", "#8c959f")
+        .close();
+    for t in &v.ticks {
+        let x = percent(t.at);
+        n.open("line", "tick")
+            .attr("x1", &x)
+            .attr("x2", &x)
+            .attr("y1", "0")
+            .attr("y2", "6")
+            .attr("stroke", "#8c959f")
+            .close();
+        let class = match (t.rank, t.day) {
+            (0, true) => "day",
+            (0, false) => "",
+            (1, true) => "r1 day",
+            (1, false) => "r1",
+            (_, true) => "r2 day",
+            _ => "r2",
+        };
+        n.open("text", class)
+            .attr("x", &x)
+            .attr("y", "1.6em")
+            .attr("text-anchor", t.anchor.name())
+            .text(&t.label)
+            .close();
+    }
+    n.close();
+    n.leaf("p", "chart-zone", &v.zone);
+    n.close();
+}
+
+/// The class of a bar of this level: `level-down`.
+fn level_class(level: ImpactLevel) -> &'static str {
+    match level {
+        ImpactLevel::Down => "level-down",
+        ImpactLevel::Partial => "level-partial",
+        ImpactLevel::Degraded => "level-degraded",
+        ImpactLevel::Maintenance => "level-maintenance",
+    }
 }
 
 /// A day's heading: `<h2><time datetime="2023-07-18">2023년 7월 18일 (화)</time></h2>`.
@@ -230,11 +426,20 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str, nth: us
         .text(&v.badge)
         .close();
     n.leaf("span", "status", &v.status);
-    // Its own address: `#incident-<id>` opens the page of the timeline holding it.
+    // Its own address: `#incident-<id>` opens the page of the timeline holding it; the
+    // button copies the page's address with it (`src/dom/define.js`).
+    let fragment = super::incident_fragment(&v.id);
     n.open("a", "permalink")
-        .attr("href", &["#", &super::incident_fragment(&v.id)].concat())
+        .attr("href", &["#", &fragment].concat())
         .attr("aria-label", &[l.permalink, ": ", &v.title].concat())
         .text("#")
+        .close();
+    n.open("button", "copy")
+        .attr("type", "button")
+        .attr("data-copy", &fragment)
+        .attr("data-copied", l.copied)
+        .attr("aria-label", &[l.copy_link, ": ", &v.title].concat())
+        .text(l.copy_link)
         .close();
     n.open("h3", "")
         .attr("id", &heading)
@@ -563,13 +768,19 @@ mod tests {
                 assert!(one.elements() + 3 <= inc.elements(), "{rows} rows");
                 counted += inc.elements();
             }
+            // Each day's chart frame, which the pager counts once per day.
+            let frames = |v: &timeline::TimelineView| {
+                v.days.iter().filter(|d| d.chart.is_some()).count() * crate::view::chart::FRAME
+            };
+            counted += frames(&view);
             let page = timeline(&view, labels, Some("!"));
             // The page itself: its section, the stale notice and the "더 보기" button.
             assert!(page.elements() <= counted + 3, "{rows} rows per list");
             assert!(page.elements() <= timeline::PAGE_ELEMENTS + 3);
             // Far into the feed: two pages, and "최근 사건 보기" too.
             let far = timeline::build_page(&crowded_feed(rows), &cx, 5);
-            let far_counted: usize = far.incidents().map(|i| i.elements()).sum();
+            let far_counted: usize =
+                far.incidents().map(|i| i.elements()).sum::<usize>() + frames(&far);
             let far_page = timeline(&far, labels, Some("!"));
             assert!(
                 far_page.elements() <= far_counted + 4,

@@ -3,6 +3,7 @@
 
 pub mod announce;
 pub mod banner;
+pub mod chart;
 pub mod chronology;
 pub mod html;
 pub mod markup;

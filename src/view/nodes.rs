@@ -109,6 +109,53 @@ impl Nodes {
     }
 }
 
+/// `nodes` as HTML text (every string escaped), for the static page: the same elements the
+/// widget builds, e.g. a chart's SVG, without a second description of them.
+pub fn to_html(nodes: &Nodes) -> String {
+    use super::html::escape;
+    let mut strings = nodes.strings().split(SEPARATOR);
+    let mut next = || strings.next().unwrap_or_default();
+    let mut out = String::new();
+    let mut open: Vec<&str> = Vec::new();
+    // Whether the start tag of the element opened last still takes attributes.
+    let mut in_tag = false;
+    for &o in nodes.ops() {
+        if in_tag && o != op::ATTR {
+            out.push('>');
+            in_tag = false;
+        }
+        match o {
+            op::OPEN => {
+                let (tag, class) = (next(), next());
+                out.push('<');
+                out.push_str(tag);
+                if !class.is_empty() {
+                    out.push_str(" class=\"");
+                    out.push_str(&escape(class));
+                    out.push('"');
+                }
+                open.push(tag);
+                in_tag = true;
+            }
+            op::ATTR => {
+                let (name, value) = (next(), next());
+                out.push(' ');
+                out.push_str(name);
+                out.push_str("=\"");
+                out.push_str(&escape(value));
+                out.push('"');
+            }
+            op::TEXT => out.push_str(&escape(next())),
+            _ => {
+                out.push_str("</");
+                out.push_str(open.pop().unwrap_or_default());
+                out.push('>');
+            }
+        }
+    }
+    out
+}
+
 /// Decodes `nodes` the way `src/dom/nodes.js` does, into HTML-like text for assertions.
 #[cfg(test)]
 pub(crate) fn decode(nodes: &Nodes) -> String {
@@ -157,6 +204,20 @@ mod tests {
         );
         assert_eq!(n.elements(), 2);
         assert!(n.is_complete());
+    }
+
+    #[test]
+    fn html_text_escapes_every_string() {
+        let mut n = Nodes::new();
+        n.open("p", "a\"b")
+            .attr("title", "<x>&")
+            .text("<script>")
+            .leaf("svg", "", "")
+            .close();
+        assert_eq!(
+            to_html(&n),
+            r#"<p class="a&quot;b" title="&lt;x&gt;&amp;">&lt;script&gt;<svg></svg></p>"#
+        );
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub struct DayView {
     /// `2023-07-18`, for a `<time datetime>`.
     pub iso: String,
     pub incidents: Vec<IncidentView>,
+    /// The day's incidents on one time axis, when any has services with known windows;
+    /// `None` too when the element asks for no chart (`chart="none"`).
+    pub chart: Option<super::chart::ChartView>,
 }
 
 /// One incident, ready to render.
@@ -127,8 +130,11 @@ impl IncidentView {
 fn elements(summary: bool, facts: usize, lists: [(usize, bool); 4]) -> usize {
     // Elements per row and for the list's heading and table or list element, in that order.
     const SHAPES: [(usize, usize); 4] = [(8, 11), (2, 2), (4, 2), (2, 2)];
-    // Day section, h2 and time; article, header, badge, status, h3, its link; summary; facts.
-    let mut n = 3 + 6 + usize::from(summary) + 1 + 3 * facts;
+    // Day section, h2 and time; article, header, badge, status, h3, its link and copy button;
+    // summary; facts.
+    let mut n = 3 + 7 + usize::from(summary) + 1 + 3 * facts;
+    // Its rows in the day's chart (its share of the chart's frame and axis too).
+    n += super::chart::elements(lists[0].0, lists[2].0);
     for ((rows, line), (per_row, head)) in lists.into_iter().zip(SHAPES) {
         if rows > 0 {
             n += head + rows * per_row + usize::from(line);
@@ -194,20 +200,94 @@ fn newest_first(feed: &Feed) -> Vec<(Option<Instant>, usize)> {
 /// [`build_page`] pages it, for a link to one incident (`#incident-<id>`); `None` when no
 /// incident has that id.
 pub fn page_of(feed: &Feed, cx: &Context, id: &str) -> Option<usize> {
-    let (mut page, mut in_page, mut budget) = (1, 0, PAGE_ELEMENTS);
-    for (_, i) in newest_first(feed) {
+    let mut pager = Pager::new();
+    for (start, i) in newest_first(feed) {
         let inc = &feed.incidents[i];
-        let cost = cost(feed, inc, cx, LIST_ROWS);
-        if in_page == PAGE || (in_page > 0 && cost > budget) {
-            (page, in_page, budget) = (page + 1, 0, PAGE_ELEMENTS);
+        let mut placed = pager.charge(feed, inc, start, cx, LIST_ROWS);
+        if !pager.fits(&placed) {
+            pager.next_page();
+            placed = pager.charge(feed, inc, start, cx, LIST_ROWS);
         }
-        budget = budget.saturating_sub(cost);
-        in_page += 1;
+        pager.take(placed);
         if inc.id == id {
-            return Some(page);
+            return Some(pager.page);
         }
     }
     None
+}
+
+/// Cuts the incidents, in the timeline's order, into pages (see [`PAGE`], [`PAGE_ELEMENTS`]):
+/// one pager for [`build_page`] and [`page_of`], so a link to an incident opens the page
+/// the timeline puts it on.
+struct Pager {
+    /// The current page, from 1.
+    page: usize,
+    /// Incidents placed on it so far.
+    in_page: usize,
+    /// Elements it may still hold.
+    budget: usize,
+    /// The day (in the display zone) of the incident placed last on it.
+    day: Option<Option<NaiveDate>>,
+}
+
+/// What one incident costs a page: its elements, and the day it opens.
+struct Placed {
+    cost: usize,
+    day: Option<NaiveDate>,
+}
+
+impl Pager {
+    fn new() -> Pager {
+        Pager {
+            page: 1,
+            in_page: 0,
+            budget: PAGE_ELEMENTS,
+            day: None,
+        }
+    }
+
+    /// What `inc` (begun at `start`) costs on the current page: its own elements, and the
+    /// frame and axis of its day's chart when it opens that day there.
+    fn charge(
+        &self,
+        feed: &Feed,
+        inc: &Incident,
+        start: Option<Instant>,
+        cx: &Context,
+        rows: usize,
+    ) -> Placed {
+        let day = start.map(|t| local(&t, cx.zone).datetime.date());
+        let opens_day = self.in_page == 0 || self.day != Some(day);
+        let frame = if opens_day && !inc.impacts.is_empty() {
+            super::chart::FRAME
+        } else {
+            0
+        };
+        Placed {
+            cost: cost(feed, inc, cx, rows) + frame,
+            day,
+        }
+    }
+
+    /// True when `placed` fits on the current page: a page holds one incident at least.
+    fn fits(&self, placed: &Placed) -> bool {
+        self.in_page == 0 || (self.in_page < PAGE && placed.cost <= self.budget)
+    }
+
+    /// Starts the next page. What an incident costs there is charged again (it opens its
+    /// day there).
+    fn next_page(&mut self) {
+        *self = Pager {
+            page: self.page + 1,
+            ..Pager::new()
+        };
+    }
+
+    fn take(&mut self, placed: Placed) {
+        self.budget = self.budget.saturating_sub(placed.cost);
+        self.in_page += 1;
+        self.day = Some(placed.day);
+    }
 }
 
 fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
@@ -222,23 +302,26 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
     };
     // Pages before this one were dropped from the top.
     let first_shown = pages.map_or(1, |last| last.saturating_sub(PAGES_SHOWN - 1));
-    let (mut page, mut in_page, mut budget) = (1, 0, PAGE_ELEMENTS);
+    let mut pager = Pager::new();
     let (mut dropped, mut read) = (0, 0);
     let mut days: Vec<DayView> = Vec::new();
+    // Each day's incidents, for its chart.
+    let mut charted: Vec<Vec<&Incident>> = Vec::new();
     for &(start, i) in &order {
         let inc = &feed.incidents[i];
         if let Some(pages) = pages {
-            let cost = cost(feed, inc, cx, rows);
-            if in_page == PAGE || (in_page > 0 && cost > budget) {
-                if page == pages {
+            let mut placed = pager.charge(feed, inc, start, cx, rows);
+            if !pager.fits(&placed) {
+                if pager.page == pages {
                     break;
                 }
-                (page, in_page, budget) = (page + 1, 0, PAGE_ELEMENTS);
+                pager.next_page();
+                placed = pager.charge(feed, inc, start, cx, rows);
             }
-            budget = budget.saturating_sub(cost);
-            in_page += 1;
+            pager.take(placed);
         }
         read += 1;
+        let page = pager.page;
         if page < first_shown {
             dropped += 1;
             continue;
@@ -248,17 +331,29 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
         debug_assert!(pages.is_none() || cost(feed, inc, cx, rows) == view.elements());
         let iso = day.map(|d| d.to_string()).unwrap_or_default();
         match days.last_mut() {
-            Some(last) if last.iso == iso => last.incidents.push(view),
-            _ => days.push(DayView {
-                label: day.map(|d| cx.lang.messages().date(d)).unwrap_or_default(),
-                iso,
-                incidents: vec![view],
-            }),
+            Some(last) if last.iso == iso => {
+                last.incidents.push(view);
+                if let Some(c) = charted.last_mut() {
+                    c.push(inc);
+                }
+            }
+            _ => {
+                days.push(DayView {
+                    label: day.map(|d| cx.lang.messages().date(d)).unwrap_or_default(),
+                    iso,
+                    incidents: vec![view],
+                    chart: None,
+                });
+                charted.push(vec![inc]);
+            }
         }
     }
+    for (day, incidents) in days.iter_mut().zip(&charted) {
+        day.chart = super::chart::build(feed, incidents, cx, rows);
+    }
     // Asked for pages past the feed's end (it shrank since): its last pages instead.
-    if pages.is_some_and(|last| page < last) {
-        return build_with(feed, cx, Some(page));
+    if pages.is_some_and(|last| pager.page < last) {
+        return build_with(feed, cx, Some(pager.page));
     }
     let remaining = order.len() - read;
     TimelineView {
@@ -266,8 +361,8 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
         newer: (dropped > 0).then(|| cx.lang.messages().show_newer(dropped)),
         showing: (pages.is_some() && read > dropped)
             .then(|| cx.lang.showing(dropped + 1, read, order.len())),
-        page,
-        last_page: read - in_page - dropped,
+        page: pager.page,
+        last_page: read - pager.in_page - dropped,
         days,
         zone: cx.zone.at(&cx.now).abbr,
     }

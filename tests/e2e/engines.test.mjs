@@ -28,6 +28,25 @@ const texts = ([host, inner]) => [...document.querySelector(host).shadowRoot.que
 /** In the page: the services tables' rows, cell by cell. */
 const rows = (host) => [...document.querySelector(host).shadowRoot.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent));
 
+/**
+ * In the page: the first chart of the timeline with cards, as a reader sees it: its role and
+ * name, each service's bar in px from the axis's left end (and the axis's width), and the
+ * axis labels shown, with their left and right edges.
+ */
+const chartGeometry = () => {
+  const chart = document.querySelector("incident-timeline:not([view])").shadowRoot.querySelector("figure.chart");
+  chart.scrollIntoView();
+  const axis = chart.querySelector("svg.axis").getBoundingClientRect();
+  const bars = [...chart.querySelectorAll(".lane")].filter((l) => l.querySelector(".service")).map((l) => {
+    const r = l.querySelector("rect").getBoundingClientRect();
+    return [l.querySelector(".service").textContent, Math.round(r.left - axis.left), Math.round(r.right - axis.left)];
+  });
+  const labels = [...chart.querySelectorAll("svg.axis text")].filter((t) => getComputedStyle(t).display !== "none")
+    .map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, r.left - axis.left, r.right - axis.left]; });
+  return { role: chart.getAttribute("role"), name: chart.getAttribute("aria-label"), width: axis.width, bars, labels,
+    sideways: document.scrollingElement.scrollWidth - innerWidth };
+};
+
 /** Nothing went wrong on the page: no console errors, uncaught errors, dialogs or CSP violations. */
 async function quiet(page, { warnings = false } = {}) {
   const probe = await page.probe();
@@ -89,6 +108,38 @@ for (const engine of ENGINES) {
       await shot(page, "news");
       await quiet(page);
       await page.close();
+    });
+
+    test("news page: the chart puts 고용24 (09:15–11:57) and KakaoTalk (10:54–12:20) on one axis; its labels never collide", async () => {
+      const large = "html { font-size: 200% } body { font-size: 1rem }";
+      for (const [name, size, css] of [["wide", undefined, ""], ["phone", { width: 360, height: 740 }, ""], ["phone-200-percent", { width: 360, height: 740 }, large]]) {
+        const page = await open("/news.html", size);
+        if (css) await page.eval((c) => { const s = new CSSStyleSheet(); s.replaceSync(c); document.adoptedStyleSheets = [s]; }, css);
+        await page.waitFor(rendered, "incident-timeline");
+        const g = await page.eval(chartGeometry);
+        assert.equal(g.role, "img");
+        assert.match(g.name, /^장애 시간 그래프 \(KST 기준\)\. .*고용24 접속 불가 · 오전 9시 15분~오전 11시 57분 · 2시간 42분; .*카카오톡 PC버전 일부 장애 · 오전 10시 54분~오후 12시 20분 · 1시간 26분/);
+        // The axis runs 09:00–13:00: 240 minutes.
+        const at = (minutes) => (minutes / 240) * g.width;
+        const bar = (service) => g.bars.find(([s]) => s === service);
+        for (const [service, from, until] of [["고용24", 15, 177], ["카카오톡 PC버전", 114, 200]]) {
+          const [, left, right] = bar(service);
+          assert.ok(Math.abs(left - at(from)) <= 2 && Math.abs(right - at(until)) <= 2,
+            `${name}: ${service} drawn ${left}–${right}px, expected ${Math.round(at(from))}–${Math.round(at(until))}px of ${g.width}px`);
+        }
+        assert.equal(g.bars.length, 7, "five services of 고용노동부, two of Kakao");
+        assert.ok(g.labels.length >= 2, `${name}: ${JSON.stringify(g.labels)}`);
+        assert.deepEqual(g.labels.map(([t]) => t).filter((t) => t === "9시" || t === "13시"), ["9시", "13시"], `${name}: both ends labelled`);
+        g.labels.forEach(([text, left, right], i) => {
+          assert.ok(left >= -2 && right <= g.width + 2, `${name}: ${text} (${left}–${right}) leaves the chart (${g.width}px)`);
+          if (i > 0) assert.ok(left >= g.labels[i - 1][2], `${name}: ${text} collides with ${g.labels[i - 1][0]}: ${JSON.stringify(g.labels)}`);
+        });
+        assert.ok(g.sideways <= 0, `${name}: the page scrolls sideways by ${g.sideways}px`);
+        if (name !== "wide") await page.eval(() => document.querySelector("incident-timeline:not([view])").shadowRoot.querySelector("figure.chart").scrollIntoView());
+        await shot(page, `news-chart-${name}`, false);
+        await quiet(page);
+        await page.close();
+      }
     });
 
     test("maintenance page: upcoming work is a polite status with its start and end", async () => {
