@@ -1092,8 +1092,10 @@ fn render(el: &HtmlElement) {
                 Rendered::Timeline(view, stale) | Rendered::Chart(view, stale) => {
                     events::timeline_updated(el, view, stale.is_some())
                 }
-                // (The chronology sends no update event yet: its detail is not designed.)
-                Rendered::Message(..) | Rendered::Chronology(..) => {}
+                Rendered::Chronology(view, stale) => {
+                    events::chronology_updated(el, view, stale.is_some())
+                }
+                Rendered::Message(..) => {}
             }
             let timeline = matches!(next, Rendered::Timeline(..));
             with_state(el, |s| s.last = Some(next));

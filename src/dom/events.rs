@@ -6,6 +6,7 @@
 
 use crate::feed::ParseError;
 use crate::view::banner::BannerView;
+use crate::view::chronology::ChronologyView;
 use crate::view::timeline::TimelineView;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -91,6 +92,47 @@ pub fn timeline_updated(el: &HtmlElement, view: &TimelineView, stale: bool) {
                 id: &inc.id,
                 title: &inc.title,
                 status: &inc.status,
+            })
+            .collect(),
+    };
+    dispatch(el, "incident-banner:update", &detail);
+}
+
+/// One line of a chronology's update.
+#[derive(Serialize)]
+struct ChronologyLine<'a> {
+    at: &'a str,
+    what: &'a str,
+    incident: &'a str,
+    services: &'a str,
+    publisher: &'a str,
+}
+
+/// `detail` of a chronology's update: `{ kind: "chronology", stale, entries: [{ at, what,
+/// incident, services, publisher }] }`, oldest first, `at` in RFC 3339: a page can tell a
+/// new line from the last one it saw (for its own "new" marker or notification).
+#[derive(Serialize)]
+struct ChronologyDetail<'a> {
+    kind: &'static str,
+    stale: bool,
+    entries: Vec<ChronologyLine<'a>>,
+}
+
+/// Tells the page which lines the chronology shows now.
+pub fn chronology_updated(el: &HtmlElement, view: &ChronologyView, stale: bool) {
+    let detail = ChronologyDetail {
+        kind: "chronology",
+        stale,
+        entries: view
+            .days
+            .iter()
+            .flat_map(|d| &d.entries)
+            .map(|e| ChronologyLine {
+                at: &e.iso,
+                what: &e.what,
+                incident: &e.incident,
+                services: &e.services,
+                publisher: &e.publisher,
             })
             .collect(),
     };

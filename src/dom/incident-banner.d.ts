@@ -66,6 +66,24 @@ export interface TimelineUpdateDetail {
   incidents: { id: string; title: string; status: string }[];
 }
 
+/** `detail` of `incident-banner:update` from `<incident-timeline view="chronology">`: its
+ * lines, oldest first (the latest 200). */
+export interface ChronologyUpdateDetail {
+  kind: "chronology";
+  stale: boolean;
+  entries: {
+    /** RFC 3339. */
+    at: string;
+    /** `장애 시작`, `복구`, or the update's status. */
+    what: string;
+    /** The incident's title. */
+    incident: string;
+    /** The services concerned, comma-separated; may be empty. */
+    services: string;
+    publisher: string;
+  }[];
+}
+
 /** One entry of a feed that could not be read, or one problem `check()` found. */
 export interface EntryProblem {
   /** JSON path, e.g. `incidents[3].started_at`; empty for the document itself. */
@@ -124,7 +142,7 @@ export interface CheckReport {
 export function check(feed: unknown, lang?: "ko" | "en"): CheckReport;
 
 export interface IncidentBannerEventMap extends HTMLElementEventMap {
-  "incident-banner:update": CustomEvent<BannerUpdateDetail | TimelineUpdateDetail>;
+  "incident-banner:update": CustomEvent<BannerUpdateDetail | TimelineUpdateDetail | ChronologyUpdateDetail>;
   "incident-banner:error": CustomEvent<ErrorDetail>;
 }
 
@@ -156,7 +174,7 @@ declare global {
     "incident-timeline": IncidentTimelineElement;
   }
   interface DocumentEventMap {
-    "incident-banner:update": CustomEvent<BannerUpdateDetail | TimelineUpdateDetail>;
+    "incident-banner:update": CustomEvent<BannerUpdateDetail | TimelineUpdateDetail | ChronologyUpdateDetail>;
     "incident-banner:error": CustomEvent<ErrorDetail>;
   }
 }

@@ -1,6 +1,7 @@
 // The newsroom's picture and paper, in Chromium: the chart as one image with a text
 // alternative, `chart="none"` and `view="chart"`, its colours in the dark scheme, the static
-// chart with JavaScript off, an incident's "링크 복사" button, and the print stylesheet.
+// chart with JavaScript off, an incident's "링크 복사" button, the print stylesheet, and the
+// chronology's update event.
 // (Where the bars fall and whether labels collide is checked in all three engines, in
 // engines.test.mjs.)
 import { test, before, after } from "node:test";
@@ -162,5 +163,27 @@ test("on paper: nothing cut, no buttons, links with their address", async () => 
   assert.deepEqual(printed, { copy: false, permalink: false, dismiss: false, clamp: "none", after: true, tableScroll: "visible" });
   const pdf = await page.pdf({ format: "A4" });
   assert.ok(pdf.length > 10_000, "a printed page");
+  await close();
+});
+
+test("the chronology tells the page its lines (incident-banner:update)", async () => {
+  const { page, log, close } = await open(env, "/news.html");
+  await rendered(page, CARDS);
+  const detail = await page.evaluate(() => new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error("no update event in 10 s")), 10_000);
+    const el = document.createElement("incident-timeline");
+    el.setAttribute("view", "chronology");
+    el.setAttribute("now", "2023-07-18T15:10:00+09:00");
+    el.setAttribute("src", "/feeds/moel-2023-07-18.json /feeds/kakao-2023-07.json");
+    el.addEventListener("incident-banner:update", (e) => resolve(e.detail), { once: true });
+    document.body.append(el);
+  }));
+  assert.equal(detail.kind, "chronology");
+  assert.equal(detail.stale, false);
+  const july = detail.entries.filter((e) => e.at.startsWith("2023-07-18"));
+  assert.deepEqual(july[0], { at: "2023-07-18T09:15:00+09:00", what: "장애 시작", incident: "고용24·워크넷·고용보험 접속 장애",
+    services: "고용24, 워크넷, 고용보험, 직업훈련포털(HRD-Net), 외국인고용관리시스템(EPS)", publisher: "고용노동부 (데모)" });
+  assert.deepEqual(july.map((e) => e.at.slice(11, 16)), ["09:15", "09:40", "10:54", "11:00", "11:10", "11:57", "11:57", "12:20", "12:20"]);
+  assert.deepEqual(noisy(log), []);
   await close();
 });
