@@ -47,8 +47,10 @@ test-e2e:
 # notice, where nightly is missing). Longer by hand: make fuzz FUZZ_SECONDS=3600
 fuzz:
 	@if cargo +nightly --version >/dev/null 2>&1 && command -v cargo-fuzz >/dev/null; then \
-	  mkdir -p fuzz/corpus/feed && \
-	  cargo +nightly fuzz run feed fuzz/corpus/feed fuzz/seeds/feed -- -max_total_time=$(FUZZ_SECONDS) 2>&1 | tail -3; \
+	  mkdir -p fuzz/corpus/feed target && \
+	  cargo +nightly fuzz run feed fuzz/corpus/feed fuzz/seeds/feed -- -max_total_time=$(FUZZ_SECONDS) > target/fuzz.log 2>&1; \
+	  status=$$?; tail -3 target/fuzz.log; \
+	  if [ $$status -ne 0 ]; then grep -m3 -A3 "panicked" target/fuzz.log; exit $$status; fi; \
 	else echo "fuzz: skipped (needs the nightly toolchain and cargo-fuzz)"; fi
 
 # Load on the origin: 10,000 simulated readers on a virtual clock (results in BENCHMARKS.md).

@@ -643,3 +643,55 @@ fn page_of_finds_the_page_that_shows_an_incident() {
     assert!(pages_seen >= 3, "the archive spans pages");
     assert_eq!(timeline::page_of(&f, &cx, "no-such-incident"), None);
 }
+
+#[test]
+fn a_days_chart_is_counted_even_when_its_first_incident_has_no_services() {
+    // The newest incident of the day is a notice without services; the rest have `k`
+    // services each, so the day's chart exists and its frame must count against the page's
+    // budget. Some `k` leave less room on a full page than the frame takes.
+    for k in 1..=12 {
+        let outage = |i: usize| {
+            let impacts: Vec<String> = (0..k)
+                .map(|s| format!(r#"{{"service":"s{s}","status":"down"}}"#))
+                .collect();
+            format!(
+                r#"{{"id":"o{i}","kind":"outage","status":"resolved","title":"장애 {i}","started_at":"2023-01-01T{:02}:00:00+09:00","ended_at":"2023-01-01T{:02}:30:00+09:00","impacts":[{}]}}"#,
+                i % 20,
+                i % 20,
+                impacts.join(",")
+            )
+        };
+        let mut incidents: Vec<String> = (0..19).map(outage).collect();
+        incidents.push(
+            r#"{"id":"n","kind":"notice","status":"resolved","title":"안내","started_at":"2023-01-01T23:00:00+09:00"}"#
+                .to_string(),
+        );
+        let f = feed::parse(&format!(
+            r#"{{"version":1,"publisher":{{"name":"p"}},"incidents":[{}]}}"#,
+            incidents.join(",")
+        ))
+        .unwrap();
+        let zone = FixedZone::kst();
+        let cx = Context {
+            lang: Lang::Ko,
+            zone: &zone,
+            now: at("2023-01-02T00:00:00+09:00"),
+        };
+        let page = timeline::build_page(&f, &cx, 1);
+        assert_eq!(page.incidents().next().map(|i| i.id.as_str()), Some("n"));
+        assert!(page.days[0].chart.is_some());
+        let counted: usize = page.incidents().map(|i| i.elements()).sum::<usize>()
+            + incident_banner::view::chart::FRAME;
+        assert!(
+            counted <= timeline::PAGE_ELEMENTS,
+            "{k} services each: {} incidents, {counted} elements",
+            page.incidents().count()
+        );
+        let last = page.incidents().last().unwrap().id.clone();
+        assert_eq!(
+            timeline::page_of(&f, &cx, &last),
+            Some(1),
+            "page_of agrees with build_page"
+        );
+    }
+}

@@ -89,17 +89,24 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
         }
-        // A page of the widget: within its element budget, unless one incident fills it.
+        // A page of the widget: within its element budget, unless one incident fills it. Each
+        // day's chart frame counts once, as the pager charges it.
         let elements = |t: &timeline::TimelineView| -> Vec<usize> {
-            t.incidents().map(|i| i.elements()).collect()
+            let frames = t.days.iter().filter(|d| d.chart.is_some()).count();
+            t.incidents()
+                .map(|i| i.elements())
+                .chain(std::iter::repeat_n(incident_banner::view::chart::FRAME, frames))
+                .collect()
         };
+        let incidents = |t: &timeline::TimelineView| t.incidents().count();
         let page = timeline::build_page(&f, &cx, 1);
         let shown = elements(&page);
         assert!(
-            shown.len() <= timeline::PAGE
-                && (shown.len() == 1 || shown.iter().sum::<usize>() <= timeline::PAGE_ELEMENTS),
+            incidents(&page) <= timeline::PAGE
+                && (incidents(&page) == 1
+                    || shown.iter().sum::<usize>() <= timeline::PAGE_ELEMENTS),
             "page of {} incidents, {} elements",
-            shown.len(),
+            incidents(&page),
             shown.iter().sum::<usize>()
         );
         // What the widget builds: every element closed, no more than the views counted.
@@ -110,12 +117,12 @@ fuzz_target!(|data: &[u8]| {
         let far = timeline::build_page(&f, &cx, 4);
         let far_shown = elements(&far);
         assert!(
-            far_shown.len() <= timeline::PAGES_SHOWN * timeline::PAGE
-                && (far_shown.len() <= timeline::PAGES_SHOWN
+            incidents(&far) <= timeline::PAGES_SHOWN * timeline::PAGE
+                && (incidents(&far) <= timeline::PAGES_SHOWN
                     || far_shown.iter().sum::<usize>()
                         <= timeline::PAGES_SHOWN * timeline::PAGE_ELEMENTS),
             "pages of {} incidents, {} elements",
-            far_shown.len(),
+            incidents(&far),
             far_shown.iter().sum::<usize>()
         );
         assert!(markup::timeline(&far, labels, None).is_complete());

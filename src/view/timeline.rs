@@ -228,12 +228,16 @@ struct Pager {
     budget: usize,
     /// The day (in the display zone) of the incident placed last on it.
     day: Option<Option<NaiveDate>>,
+    /// Whether that day's chart frame has been charged on this page.
+    framed: bool,
 }
 
-/// What one incident costs a page: its elements, and the day it opens.
+/// What one incident costs a page: its elements, the day it is on, and whether that day's
+/// chart frame is charged once it is placed.
 struct Placed {
     cost: usize,
     day: Option<NaiveDate>,
+    framed: bool,
 }
 
 impl Pager {
@@ -243,11 +247,13 @@ impl Pager {
             in_page: 0,
             budget: PAGE_ELEMENTS,
             day: None,
+            framed: false,
         }
     }
 
     /// What `inc` (begun at `start`) costs on the current page: its own elements, and the
-    /// frame and axis of its day's chart when it opens that day there.
+    /// frame and axis of its day's chart when it is the first of that day there with
+    /// services (the chart is drawn for them).
     fn charge(
         &self,
         feed: &Feed,
@@ -257,15 +263,12 @@ impl Pager {
         rows: usize,
     ) -> Placed {
         let day = start.map(|t| local(&t, cx.zone).datetime.date());
-        let opens_day = self.in_page == 0 || self.day != Some(day);
-        let frame = if opens_day && !inc.impacts.is_empty() {
-            super::chart::FRAME
-        } else {
-            0
-        };
+        let framed = self.in_page > 0 && self.day == Some(day) && self.framed;
+        let frame = !framed && !inc.impacts.is_empty();
         Placed {
-            cost: cost(feed, inc, cx, rows) + frame,
+            cost: cost(feed, inc, cx, rows) + if frame { super::chart::FRAME } else { 0 },
             day,
+            framed: framed || frame,
         }
     }
 
@@ -287,6 +290,7 @@ impl Pager {
         self.budget = self.budget.saturating_sub(placed.cost);
         self.in_page += 1;
         self.day = Some(placed.day);
+        self.framed = placed.framed;
     }
 }
 
