@@ -32,7 +32,9 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// query alone: a light article in a dark system keeps a light widget.
 ///
 /// A `docked` banner (the head snippet's) sits over the bottom of the window, at most half its
-/// height, so that arriving after the first paint it moves nothing on the page.
+/// height, so that arriving after the first paint it moves nothing on the page. Its content
+/// carries the background, so a dark scheme (a class of the content, out of the host's
+/// reach) darkens all of it, the banner's rounded corners included.
 ///
 /// The banner's title is never clamped: it is the one line saying what is down (the view
 /// model bounds a pathological one). The last fact, the latest update, is clamped to three
@@ -145,6 +147,7 @@ border-radius:6px;padding:6px 14px;cursor:pointer}
 .error{white-space:pre-line;font-size:.93em;color:var(--_error-fg);background:var(--_error-bg);border-radius:6px;padding:6px 10px;margin-top:4px}
 :host([docked]){position:fixed!important;left:0!important;right:0!important;bottom:0!important;z-index:2147483646!important;
 max-height:50vh!important;overflow:auto!important;box-shadow:0 -2px 10px rgba(0,0,0,.3)!important;background:var(--_bg)!important}
+:host([docked]) .content{background:var(--_bg)}
 slot.fallback[hidden]{display:none!important}
 :host([variant=compact]){--ib-font-size:.875em;--ib-gap:6px}
 :host([variant=compact]) .banner dl.facts,:host([variant=compact]) .summary,:host([variant=compact]) .updates,

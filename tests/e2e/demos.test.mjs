@@ -249,6 +249,17 @@ test("head snippet inserts a banner only when there is something to announce", a
   assert.deepEqual(await shadowTexts(active.page, "incident-banner", ".badge"), ["심각 · 장애"]);
   assert.deepEqual(await shadowTexts(active.page, "incident-banner", ".timing"), ["2일 10시간째"], "counted from the pinned clock");
   await active.page.screenshot({ path: SCREENSHOTS + "snippet.png" });
+  // In the dark scheme the whole docked box is dark, its corners too, not only the banner.
+  await active.page.evaluate(() => document.querySelector("incident-banner").setAttribute("theme", "dark"));
+  await active.page.waitForFunction(() => document.querySelector("incident-banner").shadowRoot.querySelector(".content.dark"));
+  const box = await active.page.evaluate(() => {
+    const host = document.querySelector("incident-banner");
+    const content = host.shadowRoot.querySelector(".content");
+    const [h, c] = [host, content].map((e) => e.getBoundingClientRect());
+    return { background: getComputedStyle(content).backgroundColor, covers: c.top <= h.top && c.bottom >= h.bottom - 1 && c.width === h.width };
+  });
+  assert.deepEqual(box, { background: "rgb(22, 27, 34)", covers: true });
+  await active.page.screenshot({ path: SCREENSHOTS + "snippet-dark.png" });
   assert.deepEqual(noisy(active.log), []);
   await active.close();
 
