@@ -203,12 +203,11 @@ pub fn page_of(feed: &Feed, cx: &Context, id: &str) -> Option<usize> {
     let mut pager = Pager::new();
     for (start, i) in newest_first(feed) {
         let inc = &feed.incidents[i];
-        let mut placed = pager.charge(feed, inc, start, cx, LIST_ROWS);
+        let placed = Placed::of(feed, inc, start, cx, LIST_ROWS);
         if !pager.fits(&placed) {
             pager.next_page();
-            placed = pager.charge(feed, inc, start, cx, LIST_ROWS);
         }
-        pager.take(placed);
+        pager.take(&placed);
         if inc.id == id {
             return Some(pager.page);
         }
@@ -232,12 +231,29 @@ struct Pager {
     framed: bool,
 }
 
-/// What one incident costs a page: its elements, the day it is on, and whether that day's
-/// chart frame is charged once it is placed.
+/// An incident as the pager sees it: its own elements, the day it is on, and whether it
+/// has services (then its day has a chart).
 struct Placed {
     cost: usize,
     day: Option<NaiveDate>,
-    framed: bool,
+    charted: bool,
+}
+
+impl Placed {
+    /// `inc`, begun at `start`, with its lists cut to `rows`.
+    fn of(
+        feed: &Feed,
+        inc: &Incident,
+        start: Option<Instant>,
+        cx: &Context,
+        rows: usize,
+    ) -> Placed {
+        Placed {
+            cost: cost(feed, inc, cx, rows),
+            day: start.map(|t| local(&t, cx.zone).datetime.date()),
+            charted: !inc.impacts.is_empty(),
+        }
+    }
 }
 
 impl Pager {
@@ -251,34 +267,22 @@ impl Pager {
         }
     }
 
-    /// What `inc` (begun at `start`) costs on the current page: its own elements, and the
-    /// frame and axis of its day's chart when it is the first of that day there with
-    /// services (the chart is drawn for them).
-    fn charge(
-        &self,
-        feed: &Feed,
-        inc: &Incident,
-        start: Option<Instant>,
-        cx: &Context,
-        rows: usize,
-    ) -> Placed {
-        let day = start.map(|t| local(&t, cx.zone).datetime.date());
-        let framed = self.in_page > 0 && self.day == Some(day) && self.framed;
-        let frame = !framed && !inc.impacts.is_empty();
-        Placed {
-            cost: cost(feed, inc, cx, rows) + if frame { super::chart::FRAME } else { 0 },
-            day,
-            framed: framed || frame,
-        }
+    /// What `placed` costs on the current page, and whether its day's chart frame is
+    /// charged once it is there: its own elements, plus the frame and axis of its day's
+    /// chart when it is the first of that day on this page with services.
+    fn charge(&self, placed: &Placed) -> (usize, bool) {
+        let framed = self.in_page > 0 && self.day == Some(placed.day) && self.framed;
+        let frame = !framed && placed.charted;
+        let cost = placed.cost + if frame { super::chart::FRAME } else { 0 };
+        (cost, framed || frame)
     }
 
     /// True when `placed` fits on the current page: a page holds one incident at least.
     fn fits(&self, placed: &Placed) -> bool {
-        self.in_page == 0 || (self.in_page < PAGE && placed.cost <= self.budget)
+        self.in_page == 0 || (self.in_page < PAGE && self.charge(placed).0 <= self.budget)
     }
 
-    /// Starts the next page. What an incident costs there is charged again (it opens its
-    /// day there).
+    /// Starts the next page.
     fn next_page(&mut self) {
         *self = Pager {
             page: self.page + 1,
@@ -286,11 +290,13 @@ impl Pager {
         };
     }
 
-    fn take(&mut self, placed: Placed) {
-        self.budget = self.budget.saturating_sub(placed.cost);
+    /// Puts `placed` on the current page.
+    fn take(&mut self, placed: &Placed) {
+        let (cost, framed) = self.charge(placed);
+        self.budget = self.budget.saturating_sub(cost);
         self.in_page += 1;
         self.day = Some(placed.day);
-        self.framed = placed.framed;
+        self.framed = framed;
     }
 }
 
@@ -314,15 +320,14 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
     for &(start, i) in &order {
         let inc = &feed.incidents[i];
         if let Some(pages) = pages {
-            let mut placed = pager.charge(feed, inc, start, cx, rows);
+            let placed = Placed::of(feed, inc, start, cx, rows);
             if !pager.fits(&placed) {
                 if pager.page == pages {
                     break;
                 }
                 pager.next_page();
-                placed = pager.charge(feed, inc, start, cx, rows);
             }
-            pager.take(placed);
+            pager.take(&placed);
         }
         read += 1;
         let page = pager.page;
