@@ -125,7 +125,6 @@ pub fn elements(lanes: usize, updates: usize) -> usize {
 
 /// A service's window as the chart draws it.
 struct Window<'a> {
-    inc: usize,
     service: &'a str,
     level: ImpactLevel,
     from: Instant,
@@ -139,15 +138,13 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
     let mut order: Vec<(Option<Instant>, &Incident)> =
         incidents.iter().map(|i| (start_of(i), *i)).collect();
     crate::sort::sort_by(&mut order, |a, b| a.0.cmp(&b.0));
-    let mut windows = Vec::new();
-    for (k, (start, inc)) in order.iter().enumerate() {
-        windows.extend(windows_of(inc, *start, cx.now, rows).map(|mut w| {
-            w.inc = k;
-            w
-        }));
-    }
-    let from = windows.iter().map(|w| w.from).min()?;
-    let until = windows.iter().map(|w| w.until).max()?;
+    // Each incident's windows, in the same order.
+    let windows: Vec<Vec<Window>> = order
+        .iter()
+        .map(|(start, inc)| windows_of(inc, *start, cx.now, rows).collect())
+        .collect();
+    let from = windows.iter().flatten().map(|w| w.from).min()?;
+    let until = windows.iter().flatten().map(|w| w.until).max()?;
     let axis = Axis::new(from, until, cx);
 
     let lang = cx.lang;
@@ -156,10 +153,9 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
     let services = Services::of(feed);
     let first_day = local(&axis.from, cx.zone).datetime.date();
     let mut groups: Vec<Group> = Vec::new();
-    for (k, (_, inc)) in order.iter().enumerate() {
+    for ((_, inc), windows) in order.iter().zip(&windows) {
         let lanes: Vec<Lane> = windows
             .iter()
-            .filter(|w| w.inc == k)
             .map(|w| {
                 let day = local(&w.from, cx.zone).datetime.date();
                 let (end, length) = if w.ongoing {
@@ -265,7 +261,6 @@ fn windows_of(
             },
         };
         Some(Window {
-            inc: 0,
             service: imp.service.as_str(),
             level: imp.level,
             from,

@@ -26,8 +26,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The colour of a tone (the widget's defaults).
-fn colour(t: Tone) -> &'static str {
+/// The colour of a tone (the widget's defaults), for HTML that may have no stylesheet.
+pub(crate) fn colour(t: Tone) -> &'static str {
     match t {
         Tone::Critical => "#b3261e",
         Tone::Major => "#b93a0b",

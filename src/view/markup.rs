@@ -8,7 +8,7 @@ use super::chart::ChartView;
 use super::chronology::ChronologyView;
 use super::nodes::Nodes;
 use super::timeline::{IncidentView, TimelineView};
-use super::{Fact, LinkedText};
+use super::{Fact, LinkedText, Tone};
 use crate::feed::ImpactLevel;
 use crate::i18n::Labels;
 
@@ -204,23 +204,25 @@ fn percent(at: u16) -> String {
 
 /// The colour of a bar, as an SVG `fill` attribute: what pages without the stylesheet (the
 /// static HTML in a mail or with its styles removed) draw; the stylesheet's classes win.
+/// Each level takes a tone's colour, as the stylesheet gives it.
 fn level_fill(level: ImpactLevel) -> &'static str {
-    match level {
-        ImpactLevel::Down => "#b3261e",
-        ImpactLevel::Partial => "#b93a0b",
-        ImpactLevel::Degraded => "#7a5600",
-        ImpactLevel::Maintenance => "#5b3fa0",
-    }
+    super::html::colour(match level {
+        ImpactLevel::Down => Tone::Critical,
+        ImpactLevel::Partial => Tone::Major,
+        ImpactLevel::Degraded => Tone::Minor,
+        ImpactLevel::Maintenance => Tone::Maintenance,
+    })
 }
 
-/// Opens a row's drawing: 1000 units wide, stretched to the row's width, where the chart's
-/// positions are x coordinates. Hidden from assistive technology (the figure speaks).
-fn track(n: &mut Nodes) {
-    n.open("svg", "track")
+/// Opens a drawing of class `class` and `height` (before the stylesheet's): 1000 units
+/// wide, stretched to its box, where the chart's positions are x coordinates. Hidden from
+/// assistive technology (the figure speaks).
+fn drawing(n: &mut Nodes, class: &str, height: &str) {
+    n.open("svg", class)
         .attr("viewBox", "0 0 1000 12")
         .attr("preserveAspectRatio", "none")
         .attr("width", "100%")
-        .attr("height", "12")
+        .attr("height", height)
         .attr("aria-hidden", "true")
         .attr("focusable", "false");
 }
@@ -250,13 +252,7 @@ pub fn chart(n: &mut Nodes, v: &ChartView, l: &Labels) {
         .attr("aria-label", &v.description);
     // The rows, under one overlay drawing the midnights and now across them all.
     n.open("div", "plot");
-    n.open("svg", "grid")
-        .attr("viewBox", "0 0 1000 12")
-        .attr("preserveAspectRatio", "none")
-        .attr("width", "100%")
-        .attr("height", "1")
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false");
+    drawing(n, "grid", "1");
     for &at in &v.midnights {
         rule(n, "midnight", at, "#57606a");
     }
@@ -271,7 +267,7 @@ pub fn chart(n: &mut Nodes, v: &ChartView, l: &Labels) {
         if !g.updates.is_empty() {
             n.open("div", "lane updates-lane")
                 .leaf("span", "window", l.official_updates);
-            track(n);
+            drawing(n, "track", "12");
             for &at in &g.updates {
                 rule(n, "update", at, "#1b1f24");
             }
@@ -284,7 +280,7 @@ pub fn chart(n: &mut Nodes, v: &ChartView, l: &Labels) {
                 .leaf("strong", "service", &lane.service)
                 .text(" ")
                 .leaf("span", "window", &lane.label);
-            track(n);
+            drawing(n, "track", "12");
             // Every level its own height too, so the bars differ without colour.
             let (y, height) = match lane.level {
                 ImpactLevel::Down | ImpactLevel::Maintenance => ("0", "12"),
