@@ -138,13 +138,15 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
     let mut order: Vec<(Option<Instant>, &Incident)> =
         incidents.iter().map(|i| (start_of(i), *i)).collect();
     crate::sort::sort_by(&mut order, |a, b| a.0.cmp(&b.0));
-    // Each incident's windows, in the same order.
-    let windows: Vec<Vec<Window>> = order
-        .iter()
-        .map(|(start, inc)| windows_of(inc, *start, cx.now, rows).collect())
-        .collect();
-    let from = windows.iter().flatten().map(|w| w.from).min()?;
-    let until = windows.iter().flatten().map(|w| w.until).max()?;
+    // Every incident's windows in one list; the k-th incident's end at `ends[k]`.
+    let mut windows = Vec::new();
+    let mut ends = Vec::with_capacity(order.len());
+    for (start, inc) in &order {
+        windows.extend(windows_of(inc, *start, cx.now, rows));
+        ends.push(windows.len());
+    }
+    let from = windows.iter().map(|w| w.from).min()?;
+    let until = windows.iter().map(|w| w.until).max()?;
     let axis = Axis::new(from, until, cx);
 
     let lang = cx.lang;
@@ -153,8 +155,9 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
     let services = Services::of(feed);
     let first_day = local(&axis.from, cx.zone).datetime.date();
     let mut groups: Vec<Group> = Vec::new();
-    for ((_, inc), windows) in order.iter().zip(&windows) {
-        let lanes: Vec<Lane> = windows
+    for (k, (_, inc)) in order.iter().enumerate() {
+        let begin = if k == 0 { 0 } else { ends[k - 1] };
+        let lanes: Vec<Lane> = windows[begin..ends[k]]
             .iter()
             .map(|w| {
                 let day = local(&w.from, cx.zone).datetime.date();
