@@ -6,10 +6,12 @@
 //! Positions are permille of the axis (`0..=1000`), integers, so the wasm links no float
 //! formatting; `markup::chart` turns them into SVG coordinates. The services table stays
 //! the full equivalent; the chart's text alternative ([`ChartView::description`]) names
-//! every service and its window.
+//! every service and its window. Like the banner, the chart is a summary: a pathological
+//! title or name is cut at [`TITLE_SHOWN`] characters (the cards below show it whole), so one
+//! string cannot make the picture, or its name, tens of thousands of characters long.
 
 use super::services::Services;
-use super::{start_of, Context, Tone};
+use super::{clip, start_of, Context, Tone, TITLE_SHOWN};
 use crate::feed::{Feed, ImpactLevel, Incident, Kind};
 use crate::time::{elapsed, local, Instant};
 use chrono::{NaiveDate, TimeDelta, Timelike};
@@ -171,7 +173,7 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
                 };
                 let from = cx.time_on(&w.from, Some(first_day));
                 Lane {
-                    service: services.name(w.service, lang),
+                    service: clip(&services.name(w.service, lang), TITLE_SHOWN),
                     level: w.level,
                     label: [
                         m.impact(w.level),
@@ -204,7 +206,12 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
         updates.drain(..over);
         let publisher = inc.publisher.as_ref().unwrap_or(&feed.publisher.name);
         groups.push(Group {
-            title: [inc.title.pick(lang), " · ", publisher.pick(lang)].concat(),
+            title: [
+                clip(inc.title.pick(lang), TITLE_SHOWN).as_str(),
+                " · ",
+                &clip(publisher.pick(lang), TITLE_SHOWN),
+            ]
+            .concat(),
             tone: Tone::of(inc),
             updates,
             lanes,
@@ -730,6 +737,39 @@ mod tests {
                 20
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_huge_title_or_service_name_is_cut_in_the_chart_alone() {
+        let zone = FixedZone::kst();
+        let title = "가".repeat(50_000);
+        let json = feed(
+            &[(
+                "a",
+                "down",
+                "2023-07-18T09:15:00+09:00",
+                Some("2023-07-18T11:57:00+09:00"),
+            )],
+            &[],
+        )
+        .replace(r#""title":"장애""#, &format!(r#""title":"{title}""#))
+        .replace(r#""name":"고용24""#, &format!(r#""name":"{title}""#));
+        let view = chart(&json, Lang::Ko, &zone, "2023-07-18T18:00:00+09:00");
+        let g = &view.groups[0];
+        assert!(
+            g.title.starts_with("가가가") && g.title.ends_with("… · 기관"),
+            "{}",
+            &g.title[..40]
+        );
+        assert_eq!(
+            g.title.chars().count(),
+            TITLE_SHOWN + " · 기관".chars().count()
+        );
+        assert_eq!(g.lanes[0].service.chars().count(), TITLE_SHOWN);
+        assert!(
+            view.description.chars().count() < 3 * TITLE_SHOWN,
+            "a bounded text alternative"
         );
     }
 
