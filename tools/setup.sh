@@ -11,6 +11,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The pinned nightly the shipped wasm is built on (tools/dist.sh): std rebuilt for size.
+nightly=$(cat tools/nightly-toolchain.txt)
+if ! rustup run "$nightly" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --toolchain "$nightly" --installed | grep -qx rust-src \
+  || ! rustup target list --toolchain "$nightly" --installed | grep -qx wasm32-unknown-unknown; then
+  rustup toolchain install "$nightly" --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen version in Cargo.lock exactly.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

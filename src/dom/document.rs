@@ -12,10 +12,15 @@ use wasm_bindgen::prelude::*;
 
 /// Reads any supported document from a value the page holds.
 pub fn from_value(value: JsValue) -> Result<Document, ParseErrors> {
+    from_bytes(text_of(value)?.as_bytes())
+}
+
+/// A value the page holds as JSON text, as the engine's `JSON.stringify` writes it.
+pub fn text_of(value: JsValue) -> Result<String, ParseErrors> {
     match js_sys::JSON::stringify(&value) {
         // `undefined`, a function: nothing JSON can say.
         Ok(text) => match text.as_string() {
-            Some(text) => from_bytes(text.as_bytes()),
+            Some(text) => Ok(text),
             None => Err(ParseErrors(vec![ParseError {
                 path: String::new(),
                 kind: ErrorKind::WrongType {

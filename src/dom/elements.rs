@@ -17,9 +17,11 @@ use crate::feed::{Feed, Quoted};
 use crate::i18n::Lang;
 use crate::time::{FixedZone, Instant, Zone};
 use crate::view::banner::{self, BannerView, Dismissible, Options};
+#[cfg(feature = "timeline")]
 use crate::view::chronology::{self, ChronologyView};
 use crate::view::nodes::Nodes;
 use crate::view::notice::Problem;
+#[cfg(feature = "timeline")]
 use crate::view::timeline::{self, TimelineView};
 use crate::view::{announce, markup, notice, Context};
 use chrono::{DateTime, TimeDelta};
@@ -34,9 +36,12 @@ enum Rendered {
     /// A message alone, with its class (`error` or `notice`).
     Message(String, &'static str),
     Banner(Option<BannerView>, Option<String>),
+    #[cfg(feature = "timeline")]
     Timeline(TimelineView, Option<String>),
+    #[cfg(feature = "timeline")]
     Chronology(ChronologyView, Option<String>),
     /// `view="chart"`: the charts of the timeline's first page alone.
+    #[cfg(feature = "timeline")]
     Chart(TimelineView, Option<String>),
 }
 
@@ -57,12 +62,15 @@ struct State {
     on_click: Closure<dyn FnMut(Event)>,
     /// A feed the page set as `element.feed`: shown instead of `src` until `src` changes.
     given: Option<Snapshot>,
+    /// The JSON text of the last good feed set as `element.feed` (see [`element_texts`]).
+    given_text: Option<String>,
     /// The feed in the element's data block (`<script type="application/json">` inside
     /// it): alone, the only source, never fetched; with `src`, shown until the live feed
     /// arrives and kept, marked stale, when it fails.
     embedded: Option<Snapshot>,
     /// The incident of the page's address (`#incident-<id>`) this timeline last brought
     /// into view, so a re-render does not scroll the reader back to it.
+    #[cfg(feature = "timeline")]
     revealed: Option<String>,
 }
 
@@ -104,10 +112,13 @@ pub fn element_connected(el: HtmlElement, given: JsValue) {
             pages: 1,
             on_click,
             given: None,
+            given_text: None,
             embedded,
+            #[cfg(feature = "timeline")]
             revealed: None,
         })
     });
+    #[cfg(feature = "timeline")]
     listen_for_hash();
     check_time_zone(&el);
     if !given.is_undefined() && !given.is_null() {
@@ -207,8 +218,14 @@ pub fn element_set_feed(el: HtmlElement, value: JsValue) {
     }
     let now = js_sys::Date::now();
     let lang = lang_of(&el);
-    let (snapshot, previous, failure) = match document::from_value(value) {
+    let text = document::text_of(value);
+    let read = text
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|t| document::from_bytes(t.as_bytes()));
+    let (snapshot, previous, failure) = match read {
         Ok(doc) => {
+            with_state(&el, |s| s.given_text = text.ok());
             let previous =
                 with_state(&el, |s| s.given.as_ref().and_then(|g| g.feed.clone())).flatten();
             let snapshot = Snapshot {
@@ -251,6 +268,7 @@ pub fn element_set_feed(el: HtmlElement, value: JsValue) {
 
 /// The feed `el` shows, as a plain object (`null` before it has one): what the `feed`
 /// getter returns.
+#[cfg(feature = "timeline")]
 #[wasm_bindgen(js_name = elementFeed)]
 pub fn element_feed(el: HtmlElement) -> JsValue {
     let sources = sources_of(&el);
@@ -258,10 +276,55 @@ pub fn element_feed(el: HtmlElement) -> JsValue {
         .iter()
         .filter_map(|(_, s)| s.feed.as_deref())
         .collect();
-    match crate::feed::merge(&feeds) {
+    plain_merged(&feeds)
+}
+
+/// The feeds of JSON `texts` (from the banner module's `elementTexts`) read, merged and
+/// written as a plain object: the `feed` getter of an element the banner module shows.
+#[cfg(feature = "timeline")]
+#[wasm_bindgen(js_name = feedOf)]
+pub fn feed_of(texts: Vec<String>) -> JsValue {
+    let docs: Vec<_> = texts
+        .iter()
+        .filter_map(|t| document::from_bytes(t.as_bytes()).ok())
+        .collect();
+    plain_merged(&docs.iter().map(|d| &d.feed).collect::<Vec<_>>())
+}
+
+#[cfg(feature = "timeline")]
+fn plain_merged(feeds: &[&Feed]) -> JsValue {
+    match crate::feed::merge(feeds) {
         Some(feed) => events::plain(&*feed),
         None => JsValue::NULL,
     }
+}
+
+/// The JSON texts of the feeds `el` shows (the last good body of each source, else the
+/// page's data block; or the feed set as `element.feed`): the banner module has no
+/// serializer, so the `feed` getter hands these to the module loaded on demand, which reads
+/// and merges them as [`element_feed`] does (`define.js`).
+#[cfg(not(feature = "timeline"))]
+#[wasm_bindgen(js_name = elementTexts)]
+pub fn element_texts(el: HtmlElement) -> Vec<String> {
+    let Some((given, given_text, urls)) = with_state(&el, |s| {
+        (s.given.is_some(), s.given_text.clone(), s.urls.clone())
+    }) else {
+        return Vec::new();
+    };
+    if given {
+        return given_text.into_iter().collect();
+    }
+    let block = || {
+        el.query_selector(r#":scope > script[type="application/json"]"#)
+            .ok()
+            .flatten()
+            .and_then(|b| b.text_content())
+    };
+    let mut texts: Vec<String> = urls.iter().filter_map(|u| source::body(u)).collect();
+    if texts.len() < urls.len() || urls.is_empty() {
+        texts.extend(block());
+    }
+    texts
 }
 
 fn given_feed(el: &HtmlElement) -> Option<Rc<Feed>> {
@@ -465,48 +528,8 @@ fn shadow(el: &HtmlElement) -> Option<(ShadowRoot, Element, Element)> {
 
 fn on_click(el: &HtmlElement, e: &Event) {
     let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-    let on = |selector: &str| {
-        target
-            .as_ref()
-            .and_then(|t| t.closest(selector).ok().flatten())
-            .is_some()
-    };
-    // "더 보기" shows the next page; "최근 사건 보기" brings back the newest page dropped.
-    let paging = [("[data-more]", 1), ("[data-newer]", -1)]
-        .into_iter()
-        .find(|(selector, _)| on(selector));
-    if let Some((_, step)) = paging {
-        with_state(el, |s| s.pages = s.pages.saturating_add_signed(step).max(1));
-        render(el);
-        // Say which incidents are shown now: the change happened out of the reader's sight.
-        // Reading goes on at the first incident the button brought: the last page's first
-        // after "더 보기", the newest after "최근 사건 보기".
-        let first_new = with_state(el, |s| match &s.last {
-            Some(Rendered::Timeline(view, _)) => {
-                s.live.set_text_content(None);
-                s.live.set_text_content(view.showing.as_deref());
-                Some(if step > 0 { view.last_page } else { 0 })
-            }
-            _ => None,
-        })
-        .flatten();
-        // Focus it and scroll it to the top of the view. Left alone, the reader would stay
-        // where they were, and the new page would begin far above (the newest page dropped)
-        // or below; done by hand rather than left to scroll anchoring, which Safari lacks.
-        // Without incidents, the timeline itself.
-        let root = el.shadow_root();
-        let target = first_new
-            .and_then(|i| {
-                root.as_ref()?
-                    .query_selector_all("article")
-                    .ok()?
-                    .item(i as u32)
-            })
-            .or_else(|| root?.query_selector(".timeline").ok()?.map(Into::into));
-        if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-            let _ = target.focus();
-            target.scroll_into_view_with_bool(true);
-        }
+    #[cfg(feature = "timeline")]
+    if page_button(el, target.as_ref()) {
         return;
     }
     let key = target
@@ -517,6 +540,57 @@ fn on_click(el: &HtmlElement, e: &Event) {
     }
 }
 
+/// A click on "더 보기" or "최근 사건 보기": shows that page and moves the reader to it.
+/// True when the click was on one.
+#[cfg(feature = "timeline")]
+fn page_button(el: &HtmlElement, target: Option<&Element>) -> bool {
+    let on = |selector: &str| {
+        target
+            .and_then(|t| t.closest(selector).ok().flatten())
+            .is_some()
+    };
+    // "더 보기" shows the next page; "최근 사건 보기" brings back the newest page dropped.
+    let paging = [("[data-more]", 1), ("[data-newer]", -1)]
+        .into_iter()
+        .find(|(selector, _)| on(selector));
+    let Some((_, step)) = paging else {
+        return false;
+    };
+    with_state(el, |s| s.pages = s.pages.saturating_add_signed(step).max(1));
+    render(el);
+    // Say which incidents are shown now: the change happened out of the reader's sight.
+    // Reading goes on at the first incident the button brought: the last page's first
+    // after "더 보기", the newest after "최근 사건 보기".
+    let first_new = with_state(el, |s| match &s.last {
+        Some(Rendered::Timeline(view, _)) => {
+            s.live.set_text_content(None);
+            s.live.set_text_content(view.showing.as_deref());
+            Some(if step > 0 { view.last_page } else { 0 })
+        }
+        _ => None,
+    })
+    .flatten();
+    // Focus it and scroll it to the top of the view. Left alone, the reader would stay
+    // where they were, and the new page would begin far above (the newest page dropped)
+    // or below; done by hand rather than left to scroll anchoring, which Safari lacks.
+    // Without incidents, the timeline itself.
+    let root = el.shadow_root();
+    let target = first_new
+        .and_then(|i| {
+            root.as_ref()?
+                .query_selector_all("article")
+                .ok()?
+                .item(i as u32)
+        })
+        .or_else(|| root?.query_selector(".timeline").ok()?.map(Into::into));
+    if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+        let _ = target.focus();
+        target.scroll_into_view_with_bool(true);
+    }
+    true
+}
+
+#[cfg(feature = "timeline")]
 /// The incident id the page's address points at (`#incident-<id>`), if any.
 fn wanted_incident() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
@@ -528,6 +602,7 @@ fn wanted_incident() -> Option<String> {
 
 /// Brings the incident of the page's address into view in the timeline `el`: opens the page
 /// that holds it (fragment links cannot reach into a shadow root on their own), scrolls to
+#[cfg(feature = "timeline")]
 /// it and focuses it. Once per address, so later renders leave the reader where they are.
 fn reveal(el: &HtmlElement) {
     let Some(id) = wanted_incident() else {
@@ -589,8 +664,10 @@ fn reveal(el: &HtmlElement) {
     }
 }
 
+#[cfg(feature = "timeline")]
 static HASH_LISTENING: Local<core::cell::Cell<bool>> = Local::new(core::cell::Cell::new(false));
 
+#[cfg(feature = "timeline")]
 /// One `hashchange` listener for the page: a link to another incident brings it into view.
 fn listen_for_hash() {
     if HASH_LISTENING.with(|l| l.replace(true)) {
@@ -766,11 +843,14 @@ struct Attributes {
     horizon: TimeDelta,
     dismissible: Dismissible,
     /// What a timeline shows (`view`): incident cards, one running story, or charts.
+    #[cfg(feature = "timeline")]
     view: View,
     /// False with `chart="none"`: no chart above a day's incidents.
+    #[cfg(feature = "timeline")]
     chart: bool,
 }
 
+#[cfg(feature = "timeline")]
 /// The `view` attribute of a timeline.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum View {
@@ -792,6 +872,7 @@ impl Attributes {
             now: now_from(el.get_attribute("now")),
             horizon: horizon_of(el.get_attribute("horizon")),
             dismissible: Dismissible::from_attr(el.get_attribute("dismissible").as_deref()),
+            #[cfg(feature = "timeline")]
             view: match el
                 .get_attribute("view")
                 .map(|v| v.trim().to_ascii_lowercase())
@@ -800,6 +881,7 @@ impl Attributes {
                 Some(v) if v == "chart" => View::Chart,
                 _ => View::Cards,
             },
+            #[cfg(feature = "timeline")]
             chart: !el
                 .get_attribute("chart")
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case("none")),
@@ -956,12 +1038,40 @@ fn view_of(
             None
         };
         Rendered::Banner(view, notice)
-    } else if attrs.view == View::Chronology {
-        Rendered::Chronology(chronology::build(&feed, &cx), notice)
-    } else if attrs.view == View::Chart {
-        Rendered::Chart(timeline::build_page(&feed, &cx, 1), notice)
     } else {
-        let mut view = timeline::build_page(&feed, &cx, *pages);
+        timeline_view(attrs, &feed, &cx, pages, notice)?
+    })
+}
+
+/// What a timeline shows: one running story, the charts, or the pages of incident cards.
+/// (`None` in the banner module, which has none.)
+#[cfg(not(feature = "timeline"))]
+fn timeline_view(
+    _: &Attributes,
+    _: &Feed,
+    _: &Context,
+    _: &mut usize,
+    _: Option<String>,
+) -> Option<Rendered> {
+    None
+}
+
+/// What a timeline shows: one running story, the charts, or the pages of incident cards.
+#[cfg(feature = "timeline")]
+fn timeline_view(
+    attrs: &Attributes,
+    feed: &Feed,
+    cx: &Context,
+    pages: &mut usize,
+    notice: Option<String>,
+) -> Option<Rendered> {
+    let (feed, cx) = (feed, cx);
+    Some(if attrs.view == View::Chronology {
+        Rendered::Chronology(chronology::build(feed, cx), notice)
+    } else if attrs.view == View::Chart {
+        Rendered::Chart(timeline::build_page(feed, cx, 1), notice)
+    } else {
+        let mut view = timeline::build_page(feed, cx, *pages);
         if !attrs.chart {
             view.days.iter_mut().for_each(|d| d.chart = None);
         }
@@ -1073,8 +1183,11 @@ fn render(el: &HtmlElement) {
         Rendered::Message(text, _) if text.is_empty() => Nodes::new(),
         Rendered::Message(text, class) => markup::message(text, class),
         Rendered::Banner(view, stale) => markup::banner(view.as_ref(), labels, stale.as_deref()),
+        #[cfg(feature = "timeline")]
         Rendered::Timeline(view, stale) => markup::timeline(view, labels, stale.as_deref()),
+        #[cfg(feature = "timeline")]
         Rendered::Chronology(view, stale) => markup::chronology(view, labels, stale.as_deref()),
+        #[cfg(feature = "timeline")]
         Rendered::Chart(view, stale) => markup::charts(view, labels, stale.as_deref()),
     };
     let focus = render::focused_index(&content);
@@ -1089,16 +1202,20 @@ fn render(el: &HtmlElement) {
                     events::banner_updated(el, view.as_ref(), stale.is_some())
                 }
                 // The charts alone say which incidents they draw, as the cards do.
+                #[cfg(feature = "timeline")]
                 Rendered::Timeline(view, stale) | Rendered::Chart(view, stale) => {
                     events::timeline_updated(el, view, stale.is_some())
                 }
+                #[cfg(feature = "timeline")]
                 Rendered::Chronology(view, stale) => {
                     events::chronology_updated(el, view, stale.is_some())
                 }
                 Rendered::Message(..) => {}
             }
+            #[cfg(feature = "timeline")]
             let timeline = matches!(next, Rendered::Timeline(..));
             with_state(el, |s| s.last = Some(next));
+            #[cfg(feature = "timeline")]
             if timeline {
                 reveal(el);
             }

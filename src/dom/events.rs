@@ -6,7 +6,9 @@
 
 use crate::feed::ParseError;
 use crate::view::banner::BannerView;
+#[cfg(feature = "timeline")]
 use crate::view::chronology::ChronologyView;
+#[cfg(feature = "timeline")]
 use crate::view::timeline::TimelineView;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -65,6 +67,7 @@ pub fn banner_updated(el: &HtmlElement, view: Option<&BannerView>, stale: bool) 
 }
 
 /// One incident in a timeline's update.
+#[cfg(feature = "timeline")]
 #[derive(Serialize)]
 struct TimelineIncident<'a> {
     id: &'a str,
@@ -74,6 +77,7 @@ struct TimelineIncident<'a> {
 
 /// `detail` of a timeline's update: `{ kind: "timeline", stale, incidents: [{ id, title,
 /// status }] }`.
+#[cfg(feature = "timeline")]
 #[derive(Serialize)]
 struct TimelineDetail<'a> {
     kind: &'static str,
@@ -82,6 +86,7 @@ struct TimelineDetail<'a> {
 }
 
 /// Tells the page which incidents the timeline shows now.
+#[cfg(feature = "timeline")]
 pub fn timeline_updated(el: &HtmlElement, view: &TimelineView, stale: bool) {
     let detail = TimelineDetail {
         kind: "timeline",
@@ -99,6 +104,7 @@ pub fn timeline_updated(el: &HtmlElement, view: &TimelineView, stale: bool) {
 }
 
 /// One line of a chronology's update.
+#[cfg(feature = "timeline")]
 #[derive(Serialize)]
 struct ChronologyLine<'a> {
     at: &'a str,
@@ -111,6 +117,7 @@ struct ChronologyLine<'a> {
 /// `detail` of a chronology's update: `{ kind: "chronology", stale, entries: [{ at, what,
 /// incident, services, publisher }] }`, oldest first, `at` in RFC 3339: a page can tell a
 /// new line from the last one it saw (for its own "new" marker or notification).
+#[cfg(feature = "timeline")]
 #[derive(Serialize)]
 struct ChronologyDetail<'a> {
     kind: &'static str,
@@ -119,6 +126,7 @@ struct ChronologyDetail<'a> {
 }
 
 /// Tells the page which lines the chronology shows now.
+#[cfg(feature = "timeline")]
 pub fn chronology_updated(el: &HtmlElement, view: &ChronologyView, stale: bool) {
     let detail = ChronologyDetail {
         kind: "chronology",

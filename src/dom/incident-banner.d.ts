@@ -136,10 +136,19 @@ export interface CheckReport {
 }
 
 /**
- * Checks a feed (an object, or JSON text) with the command-line tool's rules. Never throws.
+ * Checks a feed (an object, or JSON text) with the command-line tool's rules. A bad feed is
+ * reported, never thrown. Asynchronous: the checker is in the module loaded on demand
+ * (`incident-banner-more.js`), fetched on the first call.
  * @param lang `ko` or `en`; default: the document's language, else Korean.
  */
-export function check(feed: unknown, lang?: "ko" | "en"): CheckReport;
+export function check(feed: unknown, lang?: "ko" | "en"): Promise<CheckReport>;
+
+/**
+ * Loads the module with the timeline, `check()` and the `feed` getter now, if it is not
+ * loaded yet. After it resolves, an `<incident-timeline>` a script adds is shown as soon as
+ * it is connected; before, once that module arrives.
+ */
+export function ready(): Promise<void>;
 
 export interface IncidentBannerEventMap extends HTMLElementEventMap {
   "incident-banner:update": CustomEvent<BannerUpdateDetail | TimelineUpdateDetail | ChronologyUpdateDetail>;
@@ -149,11 +158,16 @@ export interface IncidentBannerEventMap extends HTMLElementEventMap {
 /** What both elements have. */
 export interface IncidentElement extends HTMLElement {
   /**
-   * A feed the page already holds (ours or a Statuspage v2 document), shown with no URL;
-   * `null` goes back to `src`. Reading it gives the feed shown, or `null`. A wrong object
-   * shows the same localised error as a wrong file; nothing is thrown.
+   * The feed shown, as a plain object, or `null` before there is one. A promise: its
+   * serializer is in the module loaded on demand (`incident-banner-more.js`).
    */
-  feed: FeedV1 | ShownFeed | Record<string, unknown> | null;
+  get feed(): Promise<ShownFeed | null>;
+  /**
+   * A feed the page already holds (ours or a Statuspage v2 document), shown with no URL;
+   * `null` goes back to `src`. A wrong object shows the same localised error as a wrong
+   * file; nothing is thrown.
+   */
+  set feed(value: FeedV1 | Record<string, unknown> | null);
 }
 
 /** `<incident-banner>`: the most important current outage or maintenance. */

@@ -4,6 +4,7 @@
 //! The element classes themselves are a few lines of JavaScript (`define.js`, appended to
 //! wasm-bindgen's module by the build) that forward lifecycle callbacks to [`elements`].
 
+#[cfg(feature = "timeline")]
 pub mod check;
 pub mod document;
 pub mod elements;

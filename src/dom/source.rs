@@ -67,6 +67,17 @@ struct Source {
     positions: feed::Positions,
 }
 
+/// The last good body of `url`'s source as text, if it has shown a feed.
+#[cfg(not(feature = "timeline"))]
+pub fn body(url: &str) -> Option<String> {
+    SOURCES.with(|all| {
+        let all = all.borrow();
+        let src = all.get(url)?;
+        src.snapshot.feed.as_ref()?;
+        String::from_utf8(src.body.clone()?).ok()
+    })
+}
+
 /// Every source of the page, by URL. A page has a handful, so a list: a hash map would add
 /// 4.6 KB of hashing code to the wasm.
 #[derive(Default)]
@@ -103,6 +114,16 @@ static VISIBILITY_LISTENING: Local<Cell<bool>> = Local::new(Cell::new(false));
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// When this page's life began (`performance.timeOrigin`, ms since the epoch); `+∞` where
+/// the engine does not say, so nothing stored counts as this page's.
+fn page_started_ms() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .and_then(|p| js_sys::Reflect::get(&p, &"timeOrigin".into()))
+        .ok()
+        .and_then(|t| t.as_f64())
+        .unwrap_or(f64::INFINITY)
 }
 
 fn now_instant() -> Instant {
@@ -187,10 +208,13 @@ fn from_storage(url: &str) -> Source {
         Some((at, doc, body)) => (Some(at), Some(Rc::new(doc.feed)), doc.skipped, Some(body)),
         None => (None, None, Vec::new(), None),
     };
+    // Stored by this page already (the banner module, before the module loaded on demand
+    // started): the origin has vouched for it during this page's life, so it is not stale.
+    let this_page = confirmed_at.is_some_and(|at| at >= page_started_ms());
     Source {
         subscribers: Vec::new(),
         snapshot: Snapshot {
-            from_storage: feed.is_some(),
+            from_storage: feed.is_some() && !this_page,
             feed,
             problem: None,
             confirmed_at,

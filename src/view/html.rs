@@ -5,37 +5,11 @@
 //! that drop `<style>`.
 
 use super::banner::BannerView;
+use super::nodes::escape;
 use super::timeline::{IncidentView, TimelineView};
 use super::{Fact, LinkedText, Tone};
 use crate::i18n::{Labels, Lang};
 use core::fmt::Write;
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The colour of a tone (the widget's defaults), for HTML that may have no stylesheet.
-pub(crate) fn colour(t: Tone) -> &'static str {
-    match t {
-        Tone::Critical => "#b3261e",
-        Tone::Major => "#b93a0b",
-        Tone::Minor => "#7a5600",
-        Tone::Info => "#1f5fa8",
-        Tone::Maintenance => "#5b3fa0",
-    }
-}
 
 const CSS: &str = ".ib-static{font:15px/1.5 system-ui,\"Apple SD Gothic Neo\",\"Malgun Gothic\",\"Noto Sans KR\",sans-serif;color:#1b1f24}\
 .ib-static .ib-banner,.ib-static .ib-incident{border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;margin:0 0 14px;background:#fff}\
@@ -88,7 +62,7 @@ fn badge(out: &mut String, tone: Tone, text: &str) {
     let _ = write!(
         out,
         "<span class=\"ib-badge\" style=\"background:{}\">{}</span>",
-        colour(tone),
+        Tone::colour(tone),
         escape(text)
     );
 }
@@ -98,7 +72,7 @@ fn banner(out: &mut String, v: &BannerView, l: &Labels) {
         out,
         "<section class=\"ib-banner\" aria-label=\"{}\" style=\"border-left:6px solid {}\"><p role=\"{}\">",
         escape(l.banner),
-        colour(v.tone),
+        Tone::colour(v.tone),
         v.role.name()
     );
     badge(out, v.tone, &v.badge);
@@ -124,7 +98,7 @@ fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
     let _ = write!(
         out,
         "<article class=\"ib-incident\" style=\"border-left:5px solid {}\"><p>",
-        colour(v.tone)
+        Tone::colour(v.tone)
     );
     badge(out, v.tone, &v.badge);
     let _ = write!(

@@ -3,8 +3,11 @@
 
 pub mod announce;
 pub mod banner;
+#[cfg(feature = "timeline")]
 pub mod chart;
+#[cfg(feature = "timeline")]
 pub mod chronology;
+#[cfg(feature = "timeline")]
 pub mod html;
 pub mod markup;
 pub mod nodes;
@@ -14,6 +17,7 @@ pub mod scheme;
 pub mod services;
 #[cfg(feature = "json")]
 pub mod snapshot;
+#[cfg(feature = "timeline")]
 pub mod timeline;
 
 use crate::feed::{Incident, Kind, Severity};
@@ -104,6 +108,18 @@ impl Tone {
             Tone::Minor => "minor",
             Tone::Info => "info",
             Tone::Maintenance => "maintenance",
+        }
+    }
+
+    /// The tone's colour (the widget's defaults), for HTML that may have no stylesheet and
+    /// for the chart's bars.
+    pub fn colour(self) -> &'static str {
+        match self {
+            Tone::Critical => "#b3261e",
+            Tone::Major => "#b93a0b",
+            Tone::Minor => "#7a5600",
+            Tone::Info => "#1f5fa8",
+            Tone::Maintenance => "#5b3fa0",
         }
     }
 }

@@ -112,7 +112,6 @@ impl Nodes {
 /// `nodes` as HTML text (every string escaped), for the static page: the same elements the
 /// widget builds, e.g. a chart's SVG, without a second description of them.
 pub fn to_html(nodes: &Nodes) -> String {
-    use super::html::escape;
     let mut strings = nodes.strings().split(SEPARATOR);
     let mut next = || strings.next().unwrap_or_default();
     let mut out = String::new();
@@ -183,6 +182,22 @@ pub(crate) fn decode(nodes: &Nodes) -> String {
     }
     assert_eq!(next.next(), Some(""), "every string read, then the end");
     assert_eq!(next.next(), None);
+    out
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
     out
 }
 

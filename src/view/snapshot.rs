@@ -5,7 +5,7 @@
 //! data block is never run, and the fallback has no scripts, inline styles or handlers (a
 //! page's strict CSP would refuse inline styles; the fallback takes the article's own).
 
-use super::html::escape;
+use super::nodes::escape;
 use crate::i18n::Lang;
 use crate::time::{rfc3339, Instant};
 

@@ -31,6 +31,9 @@ async function blank() {
   page.on("console", (m) => { if (m.type() === "warning") log.warnings.push(m.text()); });
   await page.goto(`${fs.base}/pages/blank.html`);
   await page.evaluate(() => Promise.all(["incident-banner", "incident-timeline"].map((t) => customElements.whenDefined(t))));
+  // Timelines are shown by the module loaded on demand: these tests connect them and read
+  // them at once, so it is loaded first (split.test.mjs tests the loading itself).
+  await page.evaluate(async () => (await import("/dist/incident-banner.js")).ready());
   return { page, log };
 }
 
@@ -55,8 +58,8 @@ test("element.feed renders a feed the page holds, with no URL; reading it gives 
   await until(page, () => document.querySelector("#incident-timeline").shadowRoot.querySelector("h3"));
   assert.deepEqual(await texts(page, "#incident-banner", ".title"), ["정부24 장애"]);
   assert.deepEqual(await texts(page, "#incident-timeline", "h3"), ["정부24 장애"]);
-  const read = await page.evaluate(() => {
-    const f = document.querySelector("#incident-banner").feed;
+  const read = await page.evaluate(async () => {
+    const f = await document.querySelector("#incident-banner").feed;
     return { proto: Object.getPrototypeOf(f) === Object.prototype, id: f.incidents[0].id, title: f.incidents[0].title,
       started: f.incidents[0].started_at, publisher: f.publisher.name, json: JSON.stringify(f).length > 50 };
   });
@@ -109,7 +112,7 @@ test("setting src after element.feed switches to fetching", async () => {
   await page.evaluate(() => document.querySelector("#b").setAttribute("src", "/feed/good.json"));
   await until(page, () => document.querySelector("#b").shadowRoot.querySelector(".title")?.textContent === "고용24 장애");
   assert.ok(fs.requests("/feed/good.json").length >= 1);
-  assert.equal(await page.evaluate(() => document.querySelector("#b").feed.incidents[0].title), "고용24 장애");
+  assert.equal(await page.evaluate(async () => (await document.querySelector("#b").feed).incidents[0].title), "고용24 장애");
   await page.close();
 });
 
@@ -155,10 +158,10 @@ test("check() lists every bad incident with its path, and the warnings, in Korea
   const reports = await page.evaluate(async ([bad]) => {
     const { check } = await import("/dist/incident-banner.js");
     return {
-      ko: check(bad, "ko"),
-      en: check(JSON.stringify(bad), "en"),
-      top: check({ version: 1, incidents: 5 }, "en"),
-      text: check("<html>", "en"),
+      ko: await check(bad, "ko"),
+      en: await check(JSON.stringify(bad), "en"),
+      top: await check({ version: 1, incidents: 5 }, "en"),
+      text: await check("<html>", "en"),
     };
   }, [bad]);
   assert.deepEqual(reports.ko.errors.map((e) => e.path), ["incidents[1].started_at", "incidents[3].kind"]);

@@ -25,12 +25,14 @@ test("package.json describes files that exist, and npm would pack them", () => {
   }
   const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: dist, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
   const names = packed[0].files.map((f) => f.path).sort();
-  assert.deepEqual(names, ["feed-v1.json", "incident-banner.d.ts", "incident-banner.js", "incident-banner.js.br",
-    "incident-banner.js.gz", "incident-banner_bg.wasm", "incident-banner_bg.wasm.br", "incident-banner_bg.wasm.gz", "package.json"]);
+  const module = (m) => [`${m}.js`, `${m}.js.br`, `${m}.js.gz`, `${m}_bg.wasm`, `${m}_bg.wasm.br`, `${m}_bg.wasm.gz`];
+  assert.deepEqual(names, ["feed-v1.json", ...module("incident-banner-more"), "incident-banner.d.ts", ...module("incident-banner"),
+    "package.json"].sort());
 });
 
-test("the precompressed files are the module and the wasm, and a browser is sent them", async () => {
-  for (const name of ["incident-banner.js", "incident-banner_bg.wasm"]) {
+test("the precompressed files are the modules and their wasm, and a browser is sent them", async () => {
+  const files = ["incident-banner.js", "incident-banner_bg.wasm", "incident-banner-more.js", "incident-banner-more_bg.wasm"];
+  for (const name of files) {
     const original = readFileSync(new URL(name, dist));
     assert.deepEqual(gunzipSync(readFileSync(new URL(`${name}.gz`, dist))), original, `${name}.gz`);
     assert.deepEqual(brotliDecompressSync(readFileSync(new URL(`${name}.br`, dist))), original, `${name}.br`);
@@ -39,9 +41,12 @@ test("the precompressed files are the module and the wasm, and a browser is sent
   const page = await env.browser.newPage();
   const encodings = {};
   page.on("response", (r) => { if (r.url().includes("/dist/")) encodings[r.url().split("/").pop()] = r.headers()["content-encoding"]; });
+  // A banner-only page loads the banner module; a page with a timeline, the second module.
+  await page.goto(env.base + "/snippet.html");
+  await page.waitForFunction(() => document.querySelector("incident-banner")?.shadowRoot?.querySelector(".title"));
   await page.goto(env.base + "/agency.html");
   await page.waitForFunction(() => document.querySelector("incident-banner").shadowRoot?.querySelector(".title"));
-  for (const name of ["incident-banner.js", "incident-banner_bg.wasm"]) assert.match(encodings[name] ?? "", /^(br|gzip)$/, name);
+  for (const name of files) assert.match(encodings[name] ?? "", /^(br|gzip)$/, name);
   await page.close();
 });
 
@@ -53,18 +58,23 @@ test("the .d.ts names every observed attribute and both events", () => {
   for (const event of ["incident-banner:update", "incident-banner:error"]) assert.ok(dts.includes(event), event);
   assert.ok(dts.includes('"incident-banner": IncidentBannerElement'));
   // The JavaScript API: the `feed` property and the module's `check` export.
-  assert.match(dts, /\n  feed: FeedV1 \| ShownFeed/);
-  assert.match(dts, /export function check\(feed: unknown, lang\?: "ko" \| "en"\): CheckReport;/);
-  assert.match(read("incident-banner.js"), /export function check\b|export\s*\{[^}]*\bas check\b/, "the module exports check");
+  assert.match(dts, /\n  get feed\(\): Promise<ShownFeed \| null>;/);
+  assert.match(dts, /\n  set feed\(value: FeedV1 \| Record<string, unknown> \| null\);/);
+  assert.match(dts, /export function check\(feed: unknown, lang\?: "ko" \| "en"\): Promise<CheckReport>;/);
+  assert.match(dts, /export function ready\(\): Promise<void>;/);
+  for (const name of ["check", "ready"]) {
+    assert.match(read("incident-banner.js"), new RegExp(`export (async )?function ${name}\\b|export\\s*\\{[^}]*\\bas ${name}\\b`), `the module exports ${name}`);
+  }
 });
 
 test("no wasm-bindgen name with a build hash is left in the module (tools/short-names.mjs)", () => {
   // Those names cost bytes in both files, and their hashes change with the dependency graph,
   // and with them the module's SRI hash, with no change of ours.
-  const js = read("incident-banner.js");
-  assert.deepEqual(js.match(/\b(__wbg_\w+|wasm_bindgen__convert__\w+|__wbindgen_(malloc|realloc|start)\b)/g), null);
-  for (const name of ["elementConnected", "elementDisconnected", "elementAttributeChanged", "elementSetFeed", "elementFeed", "autoBanner"]) {
-    assert.ok(js.includes(`.${name}(`), `our own export ${name} keeps its name`);
+  const lifecycle = ["elementConnected", "elementDisconnected", "elementAttributeChanged", "elementSetFeed", "autoBanner"];
+  for (const [file, own] of [["incident-banner.js", [...lifecycle, "elementTexts"]], ["incident-banner-more.js", [...lifecycle, "elementFeed", "feedOf", "check"]]]) {
+    const js = read(file);
+    assert.deepEqual(js.match(/\b(__wbg_\w+|wasm_bindgen__convert__\w+|__wbindgen_(malloc|realloc|start)\b)/g), null, file);
+    for (const name of own) assert.ok(js.includes(`.${name}(`), `${file}: our own export ${name} keeps its name`);
   }
 });
 

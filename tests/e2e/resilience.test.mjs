@@ -31,7 +31,7 @@ async function eventually(check, timeout = 5000) {
  * in real time, the widget's first poll (at a random point of its interval, to spread the
  * load) could come before the test's first step, a few times in a hundred.
  */
-async function pageWith(html, { context, time = T0, query = "" } = {}) {
+async function pageWith(html, { context, time = T0, query = "", file = "blank.html" } = {}) {
   const ctx = context ?? await browser.newContext({ locale: "ko-KR" });
   const page = await ctx.newPage();
   const log = { console: [], errors: [] };
@@ -39,8 +39,8 @@ async function pageWith(html, { context, time = T0, query = "" } = {}) {
   page.on("pageerror", (e) => log.errors.push(e.message));
   await page.clock.install({ time });
   await page.clock.pauseAt(new Date(time.getTime() + 1000));
-  await page.goto(`${fs.base}/pages/blank.html${query}`);
-  await page.evaluate((h) => {
+  await page.goto(`${fs.base}/pages/${file}${query}`);
+  if (html) await page.evaluate((h) => {
     // The Trusted Types page forbids plain strings in innerHTML, for tests too.
     const policy = window.trustedTypes?.createPolicy(`test${Math.random()}`, { createHTML: (s) => s });
     document.querySelector("#slot").innerHTML = policy ? policy.createHTML(h) : h;
@@ -90,8 +90,8 @@ test("good → down (503, Retry-After) → 500 → back: last good data stays, t
 test("304 and unchanged bodies cause no DOM mutations; requests are conditional and cookieless", async () => {
   const path = "/feed/steady.json";
   fs.script(path, [ok(feedBody())]);
-  const { page, context } = await pageWith(`<incident-banner id="b" src="/feed/steady.json" poll="30" now="2023-11-19T18:40:00+09:00"></incident-banner>
-    <incident-timeline id="t" src="/feed/steady.json" now="2023-11-19T18:40:00+09:00"></incident-timeline>`);
+  // Both elements in the page when the module runs (pages/steady.html): one module shows both.
+  const { page, context } = await pageWith("", { file: "steady.html" });
   await context.addCookies([{ name: "session", value: "secret", url: fs.base }]);
   await eventually(async () => assert.equal((await texts(page, "#b", ".title")).length, 1));
   await eventually(async () => assert.equal((await texts(page, "#t", "h3")).length, 1));
