@@ -14,6 +14,13 @@ after(async () => { await env.close(); });
 
 const CARDS = "incident-timeline:not([view])";
 
+/**
+ * Waits until the timeline with cards shows both of news.html's feeds: it draws each feed as it
+ * arrives, so a first render can hold one feed's incidents only.
+ */
+const bothFeeds = (page) => page.waitForFunction((s) =>
+  document.querySelector(s)?.shadowRoot?.querySelectorAll("article").length === 3, CARDS, { timeout: 10000 });
+
 /** In the page: what the timeline with cards holds (charts, articles) and its charts' names. */
 const seen = (s) => {
   const root = document.querySelector(s).shadowRoot;
@@ -24,6 +31,7 @@ const seen = (s) => {
 test("the chart is one image named by what it shows; chart=none leaves it out; view=chart shows it alone", async () => {
   const { page, log, close } = await open(env, "/news.html");
   await rendered(page, CARDS);
+  await bothFeeds(page);
   const image = page.getByRole("img", { name: /고용24 접속 불가 · 오전 9시 15분~오전 11시 57분/ });
   assert.equal(await image.count(), 1, "one image for the 18 July story, named by its services and windows");
   // Its drawn words are not read a second time: an image's children are presentational.
@@ -75,6 +83,7 @@ function contrast(a, b) {
 test("bars keep 3:1 against their track and the page, in the light and the dark scheme", async () => {
   const { page, close } = await open(env, "/news.html");
   await rendered(page, CARDS);
+  await bothFeeds(page);
   const colours = () => page.evaluate((s) => {
     const root = document.querySelector(s).shadowRoot;
     const lane = (level) => root.querySelector(`rect.${level}`);
@@ -130,6 +139,7 @@ test("링크 복사 puts the incident's address on the clipboard and says so", a
   const { page, log, close } = await open(env, "/news.html");
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.base });
   await rendered(page, CARDS);
+  await bothFeeds(page);
   const button = page.getByRole("button", { name: "링크 복사: 고용24·워크넷·고용보험 접속 장애" });
   assert.equal(await button.count(), 1);
   await button.click();

@@ -116,6 +116,8 @@ for (const engine of ENGINES) {
         const page = await open("/news.html", size);
         if (css) await page.eval((c) => { const s = new CSSStyleSheet(); s.replaceSync(c); document.adoptedStyleSheets = [s]; }, css);
         await page.waitFor(rendered, "incident-timeline");
+        // Each feed is drawn as it arrives: wait for both publishers' incidents.
+        await page.waitFor(() => document.querySelector("incident-timeline").shadowRoot.querySelectorAll("article").length === 3, null, "three incidents");
         const g = await page.eval(chartGeometry);
         assert.equal(g.role, "img");
         assert.match(g.name, /^장애 시간 그래프 \(KST 기준\)\. .*고용24 접속 불가 · 오전 9시 15분~오전 11시 57분 · 2시간 42분; .*카카오톡 PC버전 일부 장애 · 오전 10시 54분~오후 12시 20분 · 1시간 26분/);
