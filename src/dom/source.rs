@@ -326,9 +326,14 @@ fn keep(url: &str, new_feed: bool) {
         else {
             return;
         };
+        // Validation is the second module's (a banner-only page does not download it;
+        // `check()` loads it and lists every warning).
+        #[cfg(feature = "timeline")]
         if let Some(feed) = src.snapshot.feed.as_deref().filter(|_| new_feed) {
             log_warnings(url, feed, &src.positions);
         }
+        #[cfg(not(feature = "timeline"))]
+        let _ = new_feed;
         if let Some(body) = src.body.as_deref() {
             storage::save_feed(url, now_ms(), body);
         }
@@ -336,6 +341,7 @@ fn keep(url: &str, new_feed: bool) {
 }
 
 /// The feed's semantic problems on the console.
+#[cfg(feature = "timeline")]
 fn log_warnings(url: &str, feed: &Feed, positions: &feed::Positions) {
     log_some(url, "", &feed::validate_at(feed, positions), "warnings");
 }

@@ -275,6 +275,10 @@ struct Reader<'de> {
 
 type Out<T> = Result<T, Error>;
 
+/// An object's members as [`Reader::gather`] finds them: each name once, and where its value
+/// starts.
+type Gathered<'de> = Vec<(Cow<'de, str>, usize)>;
+
 impl<'de> Reader<'de> {
     fn new(text: &'de str) -> Self {
         Reader {
@@ -568,7 +572,7 @@ impl<'de> Reader<'de> {
 
     /// An object's members, each name once with its last value where it first stood; the
     /// reader is inside the object, and then at its closing brace.
-    fn gather(&mut self) -> Out<Vec<(Cow<'de, str>, usize)>> {
+    fn gather(&mut self) -> Out<Gathered<'de>> {
         let mut gathered: Vec<(Cow<'de, str>, usize)> = Vec::new();
         let mut first = true;
         while self.has_next(b'}', &mut first)? {
@@ -585,11 +589,52 @@ impl<'de> Reader<'de> {
     }
 
     /// The error for a value of the wrong type, read past: a lenient caller that takes the
-    /// error as "absent" (the Statuspage mapping) reads on after it.
-    fn wrong<V: Visitor<'de>, T>(&mut self, visitor: V) -> Out<T> {
-        let unexpected = self.unexpected()?;
-        self.skip()?;
-        Err(de::Error::invalid_type(unexpected, &visitor))
+    /// error as "absent" (the Statuspage mapping) reads on after it. Not generic and never
+    /// inlined: one copy for every visitor (it was ~280 B of wasm per visitor).
+    #[inline(never)]
+    fn wrong(&mut self, expected: &dyn Expected) -> Error {
+        let unexpected = match self.unexpected() {
+            Ok(unexpected) => unexpected,
+            Err(e) => return e,
+        };
+        match self.skip() {
+            Ok(()) => de::Error::invalid_type(unexpected, expected),
+            Err(e) => e,
+        }
+    }
+
+    /// Steps into an object for a visitor: the members gathered first when asked (see
+    /// [`from_str`]) and where the members start. Out of line, like [`Reader::leave_object`]:
+    /// the part of `deserialize_map` that does not depend on the visitor, in one copy.
+    #[inline(never)]
+    fn enter_object(&mut self) -> Out<(Option<Gathered<'de>>, usize)> {
+        self.enter()?;
+        let gathered = if self.gather {
+            Some(self.gather()?)
+        } else {
+            None
+        };
+        Ok((gathered, self.pos))
+    }
+
+    /// Leaves an object a visitor has read: back to the members' start when they were
+    /// gathered, then past what the visitor left unread.
+    #[inline(never)]
+    fn leave_object(&mut self, end: usize, mut first: bool, gathered: bool) -> Out<()> {
+        if gathered {
+            self.pos = end;
+        }
+        self.close(b'}', &mut first)
+    }
+
+    /// At a value: `null` read past (`true`), or anything else left to read (`false`).
+    #[inline(never)]
+    fn null(&mut self) -> Out<bool> {
+        if self.start()? == b'n' {
+            self.literal("null")?;
+            return Ok(true);
+        }
+        Ok(false)
     }
 }
 
@@ -660,8 +705,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Out<V::Value> {
-        if self.start()? == b'n' {
-            self.literal("null")?;
+        if self.null()? {
             visitor.visit_none()
         } else {
             visitor.visit_some(self)
@@ -672,7 +716,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         if self.start()? == b'"' {
             self.deserialize_any(visitor)
         } else {
-            self.wrong(visitor)
+            Err(self.wrong(&visitor))
         }
     }
 
@@ -686,7 +730,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Out<V::Value> {
         if self.start()? != b'[' {
-            return self.wrong(visitor);
+            return Err(self.wrong(&visitor));
         }
         self.enter()?;
         let mut items = Items {
@@ -702,15 +746,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Out<V::Value> {
         if self.start()? != b'{' {
-            return self.wrong(visitor);
+            return Err(self.wrong(&visitor));
         }
-        self.enter()?;
-        let gathered = if self.gather {
-            Some(self.gather()?)
-        } else {
-            None
-        };
-        let end = self.pos;
+        let (gathered, end) = self.enter_object()?;
         let mut members = Members {
             reader: self,
             first: true,
@@ -719,11 +757,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             value_at: 0,
         };
         let value = visitor.visit_map(&mut members)?;
-        let (mut first, gathered) = (members.first, members.gathered.is_some());
-        if gathered {
-            self.pos = end;
-        }
-        self.close(b'}', &mut first)?;
+        let (first, gathered) = (members.first, members.gathered.is_some());
+        self.leave_object(end, first, gathered)?;
         Ok(value)
     }
 
@@ -744,7 +779,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     ) -> Out<V::Value> {
         // The feed's enums are closed lists of names: a string.
         if self.start()? != b'"' {
-            return self.wrong(visitor);
+            return Err(self.wrong(&visitor));
         }
         let name: Cow<'de, str> = self.string()?;
         visitor.visit_enum(name.into_deserializer())
