@@ -1184,11 +1184,11 @@ fn render(el: &HtmlElement) {
         Rendered::Message(text, class) => markup::message(text, class),
         Rendered::Banner(view, stale) => markup::banner(view.as_ref(), labels, stale.as_deref()),
         #[cfg(feature = "timeline")]
-        Rendered::Timeline(view, stale) => markup::timeline(view, labels, stale.as_deref()),
+        Rendered::Timeline(view, stale) => markup::timeline(view, lang, stale.as_deref()),
         #[cfg(feature = "timeline")]
-        Rendered::Chronology(view, stale) => markup::chronology(view, labels, stale.as_deref()),
+        Rendered::Chronology(view, stale) => markup::chronology(view, lang, stale.as_deref()),
         #[cfg(feature = "timeline")]
-        Rendered::Chart(view, stale) => markup::charts(view, labels, stale.as_deref()),
+        Rendered::Chart(view, stale) => markup::charts(view, lang, stale.as_deref()),
     };
     let focus = render::focused_index(&content);
     let result = render::show(&content, &nodes);

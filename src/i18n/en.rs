@@ -1,7 +1,11 @@
 //! English: `Tue 18 Jul 2023, 10:54 AM KST`, `1 h 26 min`.
 
 use super::{DurationParts, Labels, Messages};
-use crate::feed::{ImpactLevel, Kind, Severity, Status};
+#[cfg(feature = "timeline")]
+use super::{TimelineLabels, TimelineMessages};
+#[cfg(feature = "timeline")]
+use crate::feed::{ImpactLevel, Status};
+use crate::feed::{Kind, Severity};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 /// The English vocabulary.
@@ -18,36 +22,12 @@ static LABELS: Labels = Labels {
     latest_update: "Latest update",
     starts: "Starts",
     ends: "Ends",
-    region: "Region",
-    cause: "Cause",
-    publisher: "Published by",
-    service: "Service",
-    impact: "Status",
-    start: "Failed",
-    recovery: "Recovered",
-    duration: "Duration",
-    ongoing: "Ongoing",
-    total_duration: "Total duration",
-    workarounds: "What you can do",
-    updates: "Official updates",
-    links: "Links",
     more_info: "More information",
     new_window: "opens in a new window",
-    no_incidents: "No known outages or maintenance.",
-    showing: ["Showing incidents ", "–", " of ", ""],
     loading: "Loading incident information…",
     error_fetch: "Could not load incident information.",
     error_http: "Could not load incident information (server answered {status}).",
     error_feed: "The incident information is not in a valid format.",
-    timeline: "Incident timeline",
-    chronology: "What happened when",
-    permalink: "Link to this incident",
-    copy_link: "Copy link",
-    copied: "Link copied",
-    chart: "Outage chart",
-    times_in: ["Times in ", ""],
-    between: "–",
-    official_updates: "Official updates",
     banner: "Service status",
     last_checked: "Last checked",
     update_failed: "update failed",
@@ -62,6 +42,35 @@ static LABELS: Labels = Labels {
     reason_invalid: "invalid format",
 };
 
+#[cfg(feature = "timeline")]
+static TIMELINE_LABELS: TimelineLabels = TimelineLabels {
+    region: "Region",
+    cause: "Cause",
+    publisher: "Published by",
+    service: "Service",
+    impact: "Status",
+    start: "Failed",
+    recovery: "Recovered",
+    duration: "Duration",
+    ongoing: "Ongoing",
+    total_duration: "Total duration",
+    workarounds: "What you can do",
+    updates: "Official updates",
+    links: "Links",
+    no_incidents: "No known outages or maintenance.",
+    showing: ["Showing incidents ", "–", " of ", ""],
+    timeline: "Incident timeline",
+    chronology: "What happened when",
+    permalink: "Link to this incident",
+    copy_link: "Copy link",
+    copied: "Link copied",
+    chart: "Outage chart",
+    times_in: ["Times in ", ""],
+    between: "–",
+    official_updates: "Official updates",
+};
+
+#[cfg(feature = "timeline")]
 fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
@@ -83,33 +92,11 @@ impl Messages for En {
         }
     }
 
-    fn status(&self, s: Status) -> &'static str {
-        match s {
-            Status::Investigating => "Investigating",
-            Status::Identified => "Identified",
-            Status::Monitoring => "Monitoring",
-            Status::Resolved => "Resolved",
-            Status::Scheduled => "Scheduled",
-            Status::InProgress => "In progress",
-            Status::Completed => "Completed",
-            Status::Other => "Other status",
-        }
-    }
-
     fn kind(&self, k: Kind) -> &'static str {
         match k {
             Kind::Outage => "Outage",
             Kind::Maintenance => "Maintenance",
             Kind::Notice => "Notice",
-        }
-    }
-
-    fn impact(&self, i: ImpactLevel) -> &'static str {
-        match i {
-            ImpactLevel::Down => "Down",
-            ImpactLevel::Partial => "Partial outage",
-            ImpactLevel::Degraded => "Degraded",
-            ImpactLevel::Maintenance => "Maintenance",
         }
     }
 
@@ -126,14 +113,6 @@ impl Messages for En {
     fn time(&self, t: NaiveTime) -> String {
         let (pm, h12) = t.hour12();
         format!("{h12}:{:02} {}", t.minute(), if pm { "PM" } else { "AM" })
-    }
-
-    fn axis_time(&self, t: NaiveTime) -> String {
-        format!("{:02}:{:02}", t.hour(), t.minute())
-    }
-
-    fn axis_day(&self, d: NaiveDate) -> String {
-        format!("{} {}", d.day(), MONTHS[d.month0() as usize])
     }
 
     fn datetime(&self, dt: NaiveDateTime, zone: &str) -> String {
@@ -164,10 +143,6 @@ impl Messages for En {
         format!("for {}", self.duration(d))
     }
 
-    fn recurrence(&self, nth: usize, days: i64) -> String {
-        format!("{} outage in {days} days", ordinal(nth))
-    }
-
     fn more(&self, n: usize) -> String {
         format!("+{n} more")
     }
@@ -195,6 +170,39 @@ impl Messages for En {
         }
     }
 
+    fn labels(&self) -> &'static Labels {
+        &LABELS
+    }
+}
+
+#[cfg(feature = "timeline")]
+impl TimelineMessages for En {
+    fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::Investigating => "Investigating",
+            Status::Identified => "Identified",
+            Status::Monitoring => "Monitoring",
+            Status::Resolved => "Resolved",
+            Status::Scheduled => "Scheduled",
+            Status::InProgress => "In progress",
+            Status::Completed => "Completed",
+            Status::Other => "Other status",
+        }
+    }
+
+    fn impact(&self, i: ImpactLevel) -> &'static str {
+        match i {
+            ImpactLevel::Down => "Down",
+            ImpactLevel::Partial => "Partial outage",
+            ImpactLevel::Degraded => "Degraded",
+            ImpactLevel::Maintenance => "Maintenance",
+        }
+    }
+
+    fn recurrence(&self, nth: usize, days: i64) -> String {
+        format!("{} outage in {days} days", ordinal(nth))
+    }
+
     fn show_more(&self, remaining: usize) -> String {
         format!("Show more ({} left)", super::thousands(remaining))
     }
@@ -207,8 +215,16 @@ impl Messages for En {
         format!("{} more not shown", super::thousands(hidden))
     }
 
-    fn labels(&self) -> &'static Labels {
-        &LABELS
+    fn axis_time(&self, t: NaiveTime) -> String {
+        format!("{:02}:{:02}", t.hour(), t.minute())
+    }
+
+    fn axis_day(&self, d: NaiveDate) -> String {
+        format!("{} {}", d.day(), MONTHS[d.month0() as usize])
+    }
+
+    fn labels(&self) -> &'static TimelineLabels {
+        &TIMELINE_LABELS
     }
 }
 

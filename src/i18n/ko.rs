@@ -1,7 +1,11 @@
 //! Korean: `2023년 7월 18일 (화) 오전 10시 54분 KST`, `1시간 26분`.
 
 use super::{DurationParts, Labels, Messages};
-use crate::feed::{ImpactLevel, Kind, Severity, Status};
+#[cfg(feature = "timeline")]
+use super::{TimelineLabels, TimelineMessages};
+#[cfg(feature = "timeline")]
+use crate::feed::{ImpactLevel, Status};
+use crate::feed::{Kind, Severity};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 /// The Korean vocabulary.
@@ -15,36 +19,12 @@ static LABELS: Labels = Labels {
     latest_update: "최근 업데이트",
     starts: "시작 예정",
     ends: "종료 예정",
-    region: "지역",
-    cause: "원인",
-    publisher: "발표",
-    service: "서비스",
-    impact: "상태",
-    start: "장애 시작",
-    recovery: "복구",
-    duration: "지속 시간",
-    ongoing: "복구 중",
-    total_duration: "총 지속 시간",
-    workarounds: "이용 안내",
-    updates: "공식 업데이트",
-    links: "관련 링크",
     more_info: "자세히 보기",
     new_window: "새 창",
-    no_incidents: "현재 알려진 장애나 점검이 없습니다.",
-    showing: ["", "–", "번째 사건 표시 중 (모두 ", "건)"],
     loading: "장애 정보를 불러오는 중…",
     error_fetch: "장애 정보를 불러오지 못했습니다.",
     error_http: "장애 정보를 불러오지 못했습니다 (서버 응답 {status}).",
     error_feed: "장애 정보 형식이 올바르지 않습니다.",
-    timeline: "장애 타임라인",
-    chronology: "장애 경과",
-    permalink: "이 사건으로 바로 가는 링크",
-    copy_link: "링크 복사",
-    copied: "링크를 복사했습니다",
-    chart: "장애 시간 그래프",
-    times_in: ["", " 기준"],
-    between: "~",
-    official_updates: "공식 발표",
     banner: "서비스 장애 안내",
     last_checked: "마지막 확인",
     update_failed: "업데이트 실패",
@@ -59,6 +39,34 @@ static LABELS: Labels = Labels {
     reason_invalid: "형식 오류",
 };
 
+#[cfg(feature = "timeline")]
+static TIMELINE_LABELS: TimelineLabels = TimelineLabels {
+    region: "지역",
+    cause: "원인",
+    publisher: "발표",
+    service: "서비스",
+    impact: "상태",
+    start: "장애 시작",
+    recovery: "복구",
+    duration: "지속 시간",
+    ongoing: "복구 중",
+    total_duration: "총 지속 시간",
+    workarounds: "이용 안내",
+    updates: "공식 업데이트",
+    links: "관련 링크",
+    no_incidents: "현재 알려진 장애나 점검이 없습니다.",
+    showing: ["", "–", "번째 사건 표시 중 (모두 ", "건)"],
+    timeline: "장애 타임라인",
+    chronology: "장애 경과",
+    permalink: "이 사건으로 바로 가는 링크",
+    copy_link: "링크 복사",
+    copied: "링크를 복사했습니다",
+    chart: "장애 시간 그래프",
+    times_in: ["", " 기준"],
+    between: "~",
+    official_updates: "공식 발표",
+};
+
 impl Messages for Ko {
     fn severity(&self, s: Severity) -> &'static str {
         match s {
@@ -69,33 +77,11 @@ impl Messages for Ko {
         }
     }
 
-    fn status(&self, s: Status) -> &'static str {
-        match s {
-            Status::Investigating => "원인 조사 중",
-            Status::Identified => "원인 파악",
-            Status::Monitoring => "복구 후 모니터링",
-            Status::Resolved => "복구 완료",
-            Status::Scheduled => "점검 예정",
-            Status::InProgress => "점검 중",
-            Status::Completed => "점검 완료",
-            Status::Other => "상태 미상",
-        }
-    }
-
     fn kind(&self, k: Kind) -> &'static str {
         match k {
             Kind::Outage => "장애",
             Kind::Maintenance => "정기 점검",
             Kind::Notice => "공지",
-        }
-    }
-
-    fn impact(&self, i: ImpactLevel) -> &'static str {
-        match i {
-            ImpactLevel::Down => "접속 불가",
-            ImpactLevel::Partial => "일부 장애",
-            ImpactLevel::Degraded => "성능 저하",
-            ImpactLevel::Maintenance => "점검 중",
         }
     }
 
@@ -116,17 +102,6 @@ impl Messages for Ko {
             0 => format!("{half} {h12}시"),
             m => format!("{half} {h12}시 {m}분"),
         }
-    }
-
-    fn axis_time(&self, t: NaiveTime) -> String {
-        match t.minute() {
-            0 => format!("{}시", t.hour()),
-            m => format!("{:02}:{m:02}", t.hour()),
-        }
-    }
-
-    fn axis_day(&self, d: NaiveDate) -> String {
-        format!("{}월 {}일", d.month(), d.day())
     }
 
     fn datetime(&self, dt: NaiveDateTime, zone: &str) -> String {
@@ -150,10 +125,6 @@ impl Messages for Ko {
             return "방금 시작".into();
         }
         format!("{}째", self.duration(d))
-    }
-
-    fn recurrence(&self, nth: usize, days: i64) -> String {
-        format!("지난 {days}일 동안 {nth}번째 장애")
     }
 
     fn more(&self, n: usize) -> String {
@@ -180,6 +151,39 @@ impl Messages for Ko {
         }
     }
 
+    fn labels(&self) -> &'static Labels {
+        &LABELS
+    }
+}
+
+#[cfg(feature = "timeline")]
+impl TimelineMessages for Ko {
+    fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::Investigating => "원인 조사 중",
+            Status::Identified => "원인 파악",
+            Status::Monitoring => "복구 후 모니터링",
+            Status::Resolved => "복구 완료",
+            Status::Scheduled => "점검 예정",
+            Status::InProgress => "점검 중",
+            Status::Completed => "점검 완료",
+            Status::Other => "상태 미상",
+        }
+    }
+
+    fn impact(&self, i: ImpactLevel) -> &'static str {
+        match i {
+            ImpactLevel::Down => "접속 불가",
+            ImpactLevel::Partial => "일부 장애",
+            ImpactLevel::Degraded => "성능 저하",
+            ImpactLevel::Maintenance => "점검 중",
+        }
+    }
+
+    fn recurrence(&self, nth: usize, days: i64) -> String {
+        format!("지난 {days}일 동안 {nth}번째 장애")
+    }
+
     fn show_more(&self, remaining: usize) -> String {
         format!("더 보기 ({}건 남음)", super::thousands(remaining))
     }
@@ -192,8 +196,19 @@ impl Messages for Ko {
         format!("{}건 더 있음 (표시하지 않음)", super::thousands(hidden))
     }
 
-    fn labels(&self) -> &'static Labels {
-        &LABELS
+    fn axis_time(&self, t: NaiveTime) -> String {
+        match t.minute() {
+            0 => format!("{}시", t.hour()),
+            m => format!("{:02}:{m:02}", t.hour()),
+        }
+    }
+
+    fn axis_day(&self, d: NaiveDate) -> String {
+        format!("{}월 {}일", d.month(), d.day())
+    }
+
+    fn labels(&self) -> &'static TimelineLabels {
+        &TIMELINE_LABELS
     }
 }
 

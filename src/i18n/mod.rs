@@ -1,13 +1,17 @@
 //! Every word the widget shows that does not come from the feed, in Korean and English.
 //!
 //! [`Messages`] is implemented once per language ([`ko::Ko`], [`en::En`]); the view model
-//! asks [`Lang::messages`] and never spells a word itself.
+//! asks [`Lang::messages`] and never spells a word itself. The banner's words are apart from
+//! the timeline's (`TimelineMessages`, `Lang::timeline`, with the `timeline` feature), so the
+//! banner module carries none of the timeline's.
 
 pub mod en;
 pub mod ko;
 pub mod problems;
 
-use crate::feed::{ImpactLevel, Kind, Severity, Status, Text};
+#[cfg(feature = "timeline")]
+use crate::feed::{ImpactLevel, Status};
+use crate::feed::{Kind, Severity, Text};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 /// A language the widget speaks.
@@ -44,11 +48,21 @@ impl Lang {
         }
     }
 
+    /// The timeline's words and formats in this language.
+    #[cfg(feature = "timeline")]
+    pub fn timeline(self) -> &'static dyn TimelineMessages {
+        match self {
+            Lang::Ko => &ko::Ko,
+            Lang::En => &en::En,
+        }
+    }
+
     /// Which incidents the timeline shows, for its live region after a page button:
     /// `16–30번째 사건 표시 중 (모두 60건)` / `Showing incidents 16–30 of 60`. One function
     /// for both languages (only the words differ): a `format!` per language cost ~200 B.
+    #[cfg(feature = "timeline")]
     pub fn showing(self, from: usize, to: usize, total: usize) -> String {
-        let [a, b, c, d] = self.messages().labels().showing;
+        let [a, b, c, d] = self.timeline().labels().showing;
         let (from, to, total) = (thousands(from), thousands(to), thousands(total));
         [a, &from, b, &to, c, &total, d].concat()
     }
@@ -121,9 +135,7 @@ impl DurationParts {
 /// The widget's vocabulary and formats in one language.
 pub trait Messages {
     fn severity(&self, s: Severity) -> &'static str;
-    fn status(&self, s: Status) -> &'static str;
     fn kind(&self, k: Kind) -> &'static str;
-    fn impact(&self, i: ImpactLevel) -> &'static str;
 
     /// `2023년 7월 18일 (화)` / `Tue 18 Jul 2023`.
     fn date(&self, d: NaiveDate) -> String;
@@ -137,8 +149,6 @@ pub trait Messages {
     fn duration(&self, d: TimeDelta) -> String;
     /// An ongoing duration: `2시간 42분째` / `for 2 h 42 min`.
     fn lasting(&self, d: TimeDelta) -> String;
-    /// `지난 90일 동안 2번째 장애` / `2nd outage in 90 days`.
-    fn recurrence(&self, nth: usize, days: i64) -> String;
     /// `외 2건` / `+2 more`.
     fn more(&self, n: usize) -> String;
     /// After the banner's list of affected services when it is cut short: `외 12개` /
@@ -149,6 +159,19 @@ pub trait Messages {
     fn skipped(&self, n: usize) -> String;
     /// How long ago: `방금`, `3분 전`, `2시간 전` / `just now`, `3 min ago`.
     fn ago(&self, d: TimeDelta) -> String;
+
+    /// The banner's labels (and those the timeline shares with it).
+    fn labels(&self) -> &'static Labels;
+}
+
+/// The timeline's, chart's and chronology's own vocabulary: apart from [`Messages`] so the
+/// banner module (built without `timeline`) carries none of it.
+#[cfg(feature = "timeline")]
+pub trait TimelineMessages {
+    fn status(&self, s: Status) -> &'static str;
+    fn impact(&self, i: ImpactLevel) -> &'static str;
+    /// `지난 90일 동안 2번째 장애` / `2nd outage in 90 days`.
+    fn recurrence(&self, nth: usize, days: i64) -> String;
     /// The timeline's button: `더 보기 (9,980건 남음)` / `Show more (9,980 left)`.
     fn show_more(&self, remaining: usize) -> String;
     /// The timeline's button above, once "더 보기" has dropped newer incidents from the top:
@@ -157,26 +180,54 @@ pub trait Messages {
     /// Under a list cut short in the widget: `12건 더 있음 (표시하지 않음)` /
     /// `12 more not shown`.
     fn not_shown(&self, hidden: usize) -> String;
-
     /// A short axis label for a time of day: `9시`, `9:30` / `9:00`, `9:30`.
     fn axis_time(&self, t: NaiveTime) -> String;
     /// A short axis label for a day: `7월 19일` / `19 Jul`.
     fn axis_day(&self, d: NaiveDate) -> String;
-
-    /// Labels of the banner and timeline.
-    fn labels(&self) -> &'static Labels;
+    /// The timeline's own labels.
+    fn labels(&self) -> &'static TimelineLabels;
 }
 
 /// Fixed phrases, one struct per language so a missing translation fails to compile.
 #[derive(Debug)]
 pub struct Labels {
-    /// The words around the three numbers of [`Lang::showing`].
-    pub showing: [&'static str; 4],
     pub affected: &'static str,
     pub expected_end: &'static str,
     pub latest_update: &'static str,
     pub starts: &'static str,
     pub ends: &'static str,
+    pub more_info: &'static str,
+    /// Said (not shown) after the name of every link, which opens in a new window (KWCAG
+    /// asks that a reader be told): `새 창` / `opens in a new window`.
+    pub new_window: &'static str,
+    pub loading: &'static str,
+    pub error_fetch: &'static str,
+    pub error_http: &'static str,
+    pub error_feed: &'static str,
+    pub banner: &'static str,
+    /// `마지막 확인` / `Last checked`.
+    pub last_checked: &'static str,
+    pub update_failed: &'static str,
+    /// The banner's close button.
+    pub dismiss: &'static str,
+    /// Prefix of live-region announcements: `업데이트` / `Update`.
+    pub update: &'static str,
+    pub error_timeout: &'static str,
+    pub error_too_large: &'static str,
+    /// Short reasons for the stale line.
+    pub reason_network: &'static str,
+    pub reason_timeout: &'static str,
+    pub reason_http: &'static str,
+    pub reason_too_large: &'static str,
+    pub reason_invalid: &'static str,
+}
+
+/// The timeline's fixed phrases (see [`Labels`]).
+#[cfg(feature = "timeline")]
+#[derive(Debug)]
+pub struct TimelineLabels {
+    /// The words around the three numbers of [`Lang::showing`].
+    pub showing: [&'static str; 4],
     pub region: &'static str,
     pub cause: &'static str,
     pub publisher: &'static str,
@@ -190,15 +241,7 @@ pub struct Labels {
     pub workarounds: &'static str,
     pub updates: &'static str,
     pub links: &'static str,
-    pub more_info: &'static str,
-    /// Said (not shown) after the name of every link, which opens in a new window (KWCAG
-    /// asks that a reader be told): `새 창` / `opens in a new window`.
-    pub new_window: &'static str,
     pub no_incidents: &'static str,
-    pub loading: &'static str,
-    pub error_fetch: &'static str,
-    pub error_http: &'static str,
-    pub error_feed: &'static str,
     pub timeline: &'static str,
     /// The name of `view="chronology"`: every start, update and recovery in time order.
     pub chronology: &'static str,
@@ -216,22 +259,6 @@ pub struct Labels {
     pub between: &'static str,
     /// The chart's row of official updates: `공식 발표` / `Official updates`.
     pub official_updates: &'static str,
-    pub banner: &'static str,
-    /// `마지막 확인` / `Last checked`.
-    pub last_checked: &'static str,
-    pub update_failed: &'static str,
-    /// The banner's close button.
-    pub dismiss: &'static str,
-    /// Prefix of live-region announcements: `업데이트` / `Update`.
-    pub update: &'static str,
-    pub error_timeout: &'static str,
-    pub error_too_large: &'static str,
-    /// Short reasons for the stale line.
-    pub reason_network: &'static str,
-    pub reason_timeout: &'static str,
-    pub reason_http: &'static str,
-    pub reason_too_large: &'static str,
-    pub reason_invalid: &'static str,
 }
 
 /// `9980` → `9,980`: both languages group thousands with commas.

@@ -153,7 +153,8 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
 
     let lang = cx.lang;
     let m = lang.messages();
-    let l = m.labels();
+    let tw = lang.timeline();
+    let tl = tw.labels();
     let services = Services::of(feed);
     let first_day = local(&axis.from, cx.zone).datetime.date();
     let mut groups: Vec<Group> = Vec::new();
@@ -164,7 +165,10 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
             .map(|w| {
                 let day = local(&w.from, cx.zone).datetime.date();
                 let (end, length) = if w.ongoing {
-                    (l.ongoing.to_string(), m.lasting(elapsed(&w.from, &w.until)))
+                    (
+                        tl.ongoing.to_string(),
+                        m.lasting(elapsed(&w.from, &w.until)),
+                    )
                 } else {
                     (
                         cx.time_on(&w.until, Some(day)),
@@ -176,10 +180,10 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
                     service: clip(&services.name(w.service, lang), TITLE_SHOWN),
                     level: w.level,
                     label: [
-                        m.impact(w.level),
+                        tw.impact(w.level),
                         " · ",
                         &from,
-                        l.between,
+                        tl.between,
                         &end,
                         " · ",
                         &length,
@@ -219,9 +223,9 @@ pub fn build(feed: &Feed, incidents: &[&Incident], cx: &Context, rows: usize) ->
     }
 
     let zone = cx.zone.at(&cx.now).abbr;
-    let [before, after] = l.times_in;
+    let [before, after] = tl.times_in;
     let zone_line = [before, &zone, after].concat();
-    let mut description = [l.chart, " (", &zone_line, "). "].concat();
+    let mut description = [tl.chart, " (", &zone_line, "). "].concat();
     for g in &groups {
         description.push_str(&g.title);
         description.push_str(": ");
@@ -341,7 +345,7 @@ impl Axis {
     }
 
     fn ticks(&self, cx: &Context) -> Vec<Tick> {
-        let m = cx.lang.messages();
+        let tw = cx.lang.timeline();
         let times: Vec<(Instant, chrono::NaiveDateTime)> = (0..=self.intervals)
             .map(|i| {
                 let t = self.from + self.step * i as i32;
@@ -373,9 +377,9 @@ impl Axis {
                 Tick {
                     at: self.at(t),
                     label: if day {
-                        m.axis_day(NaiveDate::from(*clock))
+                        tw.axis_day(NaiveDate::from(*clock))
                     } else {
-                        m.axis_time(clock.time())
+                        tw.axis_time(clock.time())
                     },
                     day,
                     rank,

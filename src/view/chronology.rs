@@ -64,6 +64,7 @@ pub fn build(feed: &Feed, cx: &Context) -> ChronologyView {
     crate::sort::sort_by(&mut lines, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let hidden = lines.len().saturating_sub(ENTRIES_SHOWN);
     let m = cx.lang.messages();
+    let tw = cx.lang.timeline();
     let mut days: Vec<ChronologyDay> = Vec::new();
     for (t, _, entry) in lines.into_iter().skip(hidden) {
         let day = local(&t, cx.zone).datetime.date();
@@ -80,7 +81,7 @@ pub fn build(feed: &Feed, cx: &Context) -> ChronologyView {
     ChronologyView {
         days,
         zone: cx.zone.at(&cx.now).abbr,
-        earlier: (hidden > 0).then(|| m.not_shown(hidden)),
+        earlier: (hidden > 0).then(|| tw.not_shown(hidden)),
     }
 }
 
@@ -93,6 +94,7 @@ fn add_incident(
 ) {
     let lang = cx.lang;
     let l = lang.messages().labels();
+    let tl = lang.timeline().labels();
     let publisher = inc
         .publisher
         .as_ref()
@@ -129,13 +131,13 @@ fn add_incident(
         let what = if inc.kind == Kind::Maintenance {
             l.starts
         } else {
-            l.start
+            tl.start
         };
         let affected = names(&mut inc.impacts.iter().map(|i| i.service.as_str()));
         push(start, entry(&start, what, affected, String::new()));
     }
     for u in &inc.updates {
-        let what = u.status.map_or(l.update, |s| lang.messages().status(s));
+        let what = u.status.map_or(l.update, |s| lang.timeline().status(s));
         push(
             u.at,
             entry(&u.at, what, String::new(), u.text.pick(lang).to_string()),
@@ -155,6 +157,6 @@ fn add_incident(
                 .filter(|i| i.until == Some(t))
                 .map(|i| i.service.as_str()),
         );
-        push(t, entry(&t, l.recovery, back, String::new()));
+        push(t, entry(&t, tl.recovery, back, String::new()));
     }
 }

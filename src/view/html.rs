@@ -8,7 +8,7 @@ use super::banner::BannerView;
 use super::nodes::escape;
 use super::timeline::{IncidentView, TimelineView};
 use super::{Fact, LinkedText, Tone};
-use crate::i18n::{Labels, Lang};
+use crate::i18n::{Labels, Lang, TimelineLabels};
 use core::fmt::Write;
 
 const CSS: &str = ".ib-static{font:15px/1.5 system-ui,\"Apple SD Gothic Neo\",\"Malgun Gothic\",\"Noto Sans KR\",sans-serif;color:#1b1f24}\
@@ -94,7 +94,7 @@ fn banner(out: &mut String, v: &BannerView, l: &Labels) {
     out.push_str("</section>");
 }
 
-fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
+fn incident(out: &mut String, v: &IncidentView, l: &Labels, tl: &TimelineLabels, zone: &str) {
     let _ = write!(
         out,
         "<article class=\"ib-incident\" style=\"border-left:5px solid {}\"><p>",
@@ -114,16 +114,16 @@ fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
     if !v.impacts.is_empty() {
         // Each cell names its column too: on a phone the rows are stacked (see `CSS`).
         let heads = [
-            l.impact.to_string(),
-            format!("{} ({zone})", l.start),
-            format!("{} ({zone})", l.recovery),
-            l.duration.to_string(),
+            tl.impact.to_string(),
+            format!("{} ({zone})", tl.start),
+            format!("{} ({zone})", tl.recovery),
+            tl.duration.to_string(),
         ];
         let _ = write!(
             out,
             "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
             escape(l.affected),
-            escape(l.service)
+            escape(tl.service)
         );
         for h in &heads {
             let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
@@ -151,7 +151,7 @@ fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
         }
         out.push_str("</tbody></table>");
     }
-    for (title, items) in [(l.workarounds, &v.workarounds), (l.links, &v.links)] {
+    for (title, items) in [(tl.workarounds, &v.workarounds), (tl.links, &v.links)] {
         if items.is_empty() {
             continue;
         }
@@ -167,7 +167,7 @@ fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
         let _ = write!(
             out,
             "<h4>{}</h4><ol class=\"ib-updates\">",
-            escape(l.updates)
+            escape(tl.updates)
         );
         for u in &v.updates {
             let _ = write!(
@@ -189,6 +189,7 @@ fn incident(out: &mut String, v: &IncidentView, l: &Labels, zone: &str) {
 /// The whole fragment: the banner (when there is one) above the timeline.
 pub fn render(banner_view: Option<&BannerView>, timeline: &TimelineView, lang: Lang) -> String {
     let l = lang.messages().labels();
+    let tl = lang.timeline().labels();
     let mut out = format!(
         "<div class=\"ib-static\" lang=\"{}\"><style>{CSS}</style>",
         lang.tag()
@@ -199,10 +200,10 @@ pub fn render(banner_view: Option<&BannerView>, timeline: &TimelineView, lang: L
     let _ = write!(
         out,
         "<section class=\"ib-timeline\" aria-label=\"{}\">",
-        escape(l.timeline)
+        escape(tl.timeline)
     );
     if timeline.days.is_empty() {
-        let _ = write!(out, "<p>{}</p>", escape(l.no_incidents));
+        let _ = write!(out, "<p>{}</p>", escape(tl.no_incidents));
     }
     for day in &timeline.days {
         if !day.label.is_empty() {
@@ -215,11 +216,11 @@ pub fn render(banner_view: Option<&BannerView>, timeline: &TimelineView, lang: L
         }
         if let Some(c) = &day.chart {
             let mut chart = super::nodes::Nodes::new();
-            super::markup::chart(&mut chart, c, l);
+            super::markup::chart(&mut chart, c, tl);
             out.push_str(&super::nodes::to_html(&chart));
         }
         for inc in &day.incidents {
-            incident(&mut out, inc, l, &timeline.zone);
+            incident(&mut out, inc, l, tl, &timeline.zone);
         }
     }
     if let Some(more) = &timeline.more {

@@ -366,8 +366,8 @@ fn build_with(feed: &Feed, cx: &Context, pages: Option<usize>) -> TimelineView {
     }
     let remaining = order.len() - read;
     TimelineView {
-        more: (remaining > 0).then(|| cx.lang.messages().show_more(remaining)),
-        newer: (dropped > 0).then(|| cx.lang.messages().show_newer(dropped)),
+        more: (remaining > 0).then(|| cx.lang.timeline().show_more(remaining)),
+        newer: (dropped > 0).then(|| cx.lang.timeline().show_newer(dropped)),
         showing: (pages.is_some() && read > dropped)
             .then(|| cx.lang.showing(dropped + 1, read, order.len())),
         page: pager.page,
@@ -388,7 +388,7 @@ fn cap<T>(mut items: Vec<T>, limit: usize, latest: bool, lang: Lang) -> (Vec<T>,
     } else {
         items.truncate(limit);
     }
-    (items, Some(lang.messages().not_shown(hidden)))
+    (items, Some(lang.timeline().not_shown(hidden)))
 }
 
 /// What [`IncidentView::elements`] counts for `inc`'s view, without building its rows: a
@@ -417,22 +417,24 @@ fn facts(
 ) -> (Vec<Fact>, Option<Instant>, Option<Instant>) {
     let lang = cx.lang;
     let m = lang.messages();
+    let tw = lang.timeline();
     let l = m.labels();
+    let tl = tw.labels();
     let pick = |t: &crate::feed::Text| t.pick(lang).to_string();
 
     let mut facts = vec![Fact {
-        label: l.publisher,
+        label: tl.publisher,
         value: pick(inc.publisher.as_ref().unwrap_or(&feed.publisher.name)),
     }];
     if let Some(r) = &inc.region {
         facts.push(Fact {
-            label: l.region,
+            label: tl.region,
             value: pick(r),
         });
     }
     if let Some(c) = &inc.cause {
         facts.push(Fact {
-            label: l.cause,
+            label: tl.cause,
             value: pick(c),
         });
     }
@@ -441,7 +443,7 @@ fn facts(
         let label = if inc.kind == Kind::Maintenance && s > cx.now {
             l.starts
         } else {
-            l.start
+            tl.start
         };
         facts.push(Fact {
             label,
@@ -457,17 +459,17 @@ fn facts(
     match (start, end) {
         (Some(s), Some(e)) => {
             facts.push(Fact {
-                label: l.recovery,
+                label: tl.recovery,
                 value: cx.datetime(&e),
             });
             facts.push(Fact {
-                label: l.total_duration,
+                label: tl.total_duration,
                 value: m.duration(elapsed(&s, &e)),
             });
         }
         (Some(s), None) if !inc.status.is_closed() && s <= cx.now => {
             facts.push(Fact {
-                label: l.duration,
+                label: tl.duration,
                 value: m.lasting(elapsed(&s, &cx.now)),
             });
         }
@@ -512,7 +514,8 @@ fn incident(
 ) -> IncidentView {
     let lang = cx.lang;
     let m = lang.messages();
-    let l = m.labels();
+    let tw = lang.timeline();
+    let tl = tw.labels();
     let pick = |t: &crate::feed::Text| t.pick(lang).to_string();
     let (facts, start, end) = facts(feed, inc, cx);
 
@@ -531,18 +534,18 @@ fn incident(
                     services.name(&imp.service, lang),
                     service.and_then(|s| s.url.as_deref()),
                 ),
-                level: m.impact(imp.level).to_string(),
+                level: tw.impact(imp.level).to_string(),
                 start: from.map(|t| cx.time_on(&t, day)).unwrap_or_default(),
                 recovery: until
                     .map(|t| cx.time_on(&t, day))
-                    .unwrap_or_else(|| l.ongoing.to_string()),
+                    .unwrap_or_else(|| tl.ongoing.to_string()),
                 duration: match (from, until) {
                     (Some(f), Some(u)) => m.duration(elapsed(&f, &u)),
                     (Some(f), None) => m.lasting(elapsed(&f, &cx.now)),
                     _ => String::new(),
                 },
                 recurrence: (earlier > 0)
-                    .then(|| m.recurrence(earlier + 1, RECURRENCE_WINDOW_DAYS)),
+                    .then(|| tw.recurrence(earlier + 1, RECURRENCE_WINDOW_DAYS)),
             }
         })
         .collect();
@@ -556,7 +559,7 @@ fn incident(
         .map(|u| UpdateRow {
             at: cx.time_on(&u.at, day),
             iso: crate::time::rfc3339(&u.at),
-            status: u.status.map(|s| m.status(s).to_string()),
+            status: u.status.map(|s| tw.status(s).to_string()),
             text: pick(&u.text),
         })
         .collect();
@@ -576,7 +579,7 @@ fn incident(
         id: inc.id.clone(),
         tone: Tone::of(inc),
         badge: badge(inc, lang),
-        status: m.status(inc.status).to_string(),
+        status: tw.status(inc.status).to_string(),
         title: pick(&inc.title),
         summary: inc.summary.as_ref().map(pick),
         facts,

@@ -172,7 +172,7 @@ mod tests {
             let view = banner::build(&f, &cx, &banner::Options::default());
             for n in [
                 banner(view.as_ref(), labels, None),
-                timeline(&timeline::build(&f, &cx), labels, None),
+                timeline(&timeline::build(&f, &cx), lang, None),
             ] {
                 let (_, attrs) = read(&n);
                 let opens_new = attrs.iter().filter(|(k, v)| k == "target" && v == "_blank");
@@ -208,7 +208,7 @@ mod tests {
             "{head}"
         );
 
-        let t = super::super::nodes::decode(&timeline(&timeline::build(&f, &cx), labels, None));
+        let t = super::super::nodes::decode(&timeline(&timeline::build(&f, &cx), Lang::Ko, None));
         let named: Vec<&str> = t
             .split("[aria-labelledby=\"")
             .skip(1)
@@ -248,7 +248,7 @@ mod tests {
         let labels = Lang::Ko.messages().labels();
         let view = banner::build(&f, &cx, &banner::Options::default());
         let b = banner(view.as_ref(), labels, Some("오류"));
-        let t = timeline(&timeline::build(&f, &cx), labels, None);
+        let t = timeline(&timeline::build(&f, &cx), Lang::Ko, None);
         for n in [&b, &t] {
             assert!(n.is_complete());
             let (tags, attrs) = read(n);
@@ -328,7 +328,14 @@ mod tests {
             let mut counted = 0;
             for inc in view.incidents() {
                 let mut one = Nodes::new();
-                incident(&mut one, inc, labels, &view.zone, 1);
+                incident(
+                    &mut one,
+                    inc,
+                    labels,
+                    Lang::Ko.timeline().labels(),
+                    &view.zone,
+                    1,
+                );
                 // Its day's section, h2 and time are counted with each incident.
                 assert!(one.elements() + 3 <= inc.elements(), "{rows} rows");
                 counted += inc.elements();
@@ -338,7 +345,7 @@ mod tests {
                 v.days.iter().filter(|d| d.chart.is_some()).count() * crate::view::chart::FRAME
             };
             counted += frames(&view);
-            let page = timeline(&view, labels, Some("!"));
+            let page = timeline(&view, Lang::Ko, Some("!"));
             // The page itself: its section, the stale notice and the "더 보기" button.
             assert!(page.elements() <= counted + 3, "{rows} rows per list");
             assert!(page.elements() <= timeline::PAGE_ELEMENTS + 3);
@@ -346,7 +353,7 @@ mod tests {
             let far = timeline::build_page(&crowded_feed(rows), &cx, 5);
             let far_counted: usize =
                 far.incidents().map(|i| i.elements()).sum::<usize>() + frames(&far);
-            let far_page = timeline(&far, labels, Some("!"));
+            let far_page = timeline(&far, Lang::Ko, Some("!"));
             assert!(
                 far_page.elements() <= far_counted + 4,
                 "{rows} rows per list"

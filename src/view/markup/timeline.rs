@@ -9,16 +9,17 @@ use super::super::LinkedText;
 use super::super::Tone;
 use super::{facts, linked, notice};
 use crate::feed::ImpactLevel;
-use crate::i18n::Labels;
+use crate::i18n::{Labels, Lang, TimelineLabels};
 
 /// The pages of the timeline shown, with the notice on top, "최근 사건 보기" next when
 /// newer pages were dropped, and "더 보기" below. The section can take focus (not by Tab):
 /// it gets it when a button leaves no incident to show.
-pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> Nodes {
+pub fn timeline(view: &TimelineView, lang: Lang, stale: Option<&str>) -> Nodes {
+    let (labels, tl) = (lang.messages().labels(), lang.timeline().labels());
     let mut n = Nodes::new();
     n.open("section", "timeline")
         .attr("part", "timeline")
-        .attr("aria-label", labels.timeline)
+        .attr("aria-label", tl.timeline)
         .attr("tabindex", "-1");
     notice(&mut n, stale);
     if let Some(newer) = &view.newer {
@@ -30,7 +31,7 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
             .close();
     }
     if view.days.is_empty() {
-        n.leaf("p", "notice", labels.no_incidents);
+        n.leaf("p", "notice", tl.no_incidents);
     }
     let mut shown = 0;
     for day in &view.days {
@@ -39,11 +40,11 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
             day_heading(&mut n, &day.iso, &day.label);
         }
         if let Some(c) = &day.chart {
-            chart(&mut n, c, labels);
+            chart(&mut n, c, tl);
         }
         for inc in &day.incidents {
             shown += 1;
-            incident(&mut n, inc, labels, &view.zone, shown);
+            incident(&mut n, inc, labels, tl, &view.zone, shown);
         }
         n.close();
     }
@@ -60,11 +61,12 @@ pub fn timeline(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> No
 }
 
 /// The charts of the timeline's days alone (`view="chart"`), each under its day's heading.
-pub fn charts(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> Nodes {
+pub fn charts(view: &TimelineView, lang: Lang, stale: Option<&str>) -> Nodes {
+    let tl = lang.timeline().labels();
     let mut n = Nodes::new();
     n.open("section", "charts")
         .attr("part", "charts")
-        .attr("aria-label", labels.chart);
+        .attr("aria-label", tl.chart);
     notice(&mut n, stale);
     let mut any = false;
     for day in &view.days {
@@ -72,12 +74,12 @@ pub fn charts(view: &TimelineView, labels: &Labels, stale: Option<&str>) -> Node
             any = true;
             n.open("section", "day");
             day_heading(&mut n, &day.iso, &day.label);
-            chart(&mut n, c, labels);
+            chart(&mut n, c, tl);
             n.close();
         }
     }
     if !any {
-        n.leaf("p", "notice", labels.no_incidents);
+        n.leaf("p", "notice", tl.no_incidents);
     }
     n.close();
     n
@@ -137,7 +139,7 @@ fn rule(n: &mut Nodes, class: &str, at: u16, stroke: &str) {
 /// beside each bar, so no colour has to be told apart. Drawn with SVG attributes and the
 /// stylesheet's classes: no style attribute, so it keeps to a strict CSP. Each row's label
 /// is HTML above its bar, so it wraps at any width and text size.
-pub fn chart(n: &mut Nodes, v: &ChartView, l: &Labels) {
+pub fn chart(n: &mut Nodes, v: &ChartView, tl: &TimelineLabels) {
     n.open("figure", "chart")
         .attr("part", "chart")
         .attr("role", "img")
@@ -158,7 +160,7 @@ pub fn chart(n: &mut Nodes, v: &ChartView, l: &Labels) {
             .close();
         if !g.updates.is_empty() {
             n.open("div", "lane updates-lane")
-                .leaf("span", "window", l.official_updates);
+                .leaf("span", "window", tl.official_updates);
             drawing(n, "track", "12");
             for &at in &g.updates {
                 rule(n, "update", at, "#1b1f24");
@@ -258,17 +260,18 @@ fn day_heading(n: &mut Nodes, iso: &str, label: &str) {
 
 /// The chronology (`view="chronology"`): each day a heading and an ordered list of lines,
 /// each saying when, what, about which incident and services, and who said it.
-pub fn chronology(view: &ChronologyView, labels: &Labels, stale: Option<&str>) -> Nodes {
+pub fn chronology(view: &ChronologyView, lang: Lang, stale: Option<&str>) -> Nodes {
+    let tl = lang.timeline().labels();
     let mut n = Nodes::new();
     n.open("section", "chronology")
         .attr("part", "chronology")
-        .attr("aria-label", labels.chronology);
+        .attr("aria-label", tl.chronology);
     notice(&mut n, stale);
     if let Some(earlier) = &view.earlier {
         n.leaf("p", "not-shown", earlier);
     }
     if view.days.is_empty() {
-        n.leaf("p", "notice", labels.no_incidents);
+        n.leaf("p", "notice", tl.no_incidents);
     }
     for day in &view.days {
         n.open("section", "day");
@@ -300,7 +303,14 @@ pub fn chronology(view: &ChronologyView, labels: &Labels, stale: Option<&str>) -
 /// One incident as an `<article>`, the `nth` shown (its heading's id, which names it);
 /// [`IncidentView::elements`] must count at least as many elements as this writes (a test
 /// below holds it to that).
-pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str, nth: usize) {
+pub fn incident(
+    n: &mut Nodes,
+    v: &IncidentView,
+    l: &Labels,
+    tl: &TimelineLabels,
+    zone: &str,
+    nth: usize,
+) {
     let heading = ["incident-title-", &nth.to_string()].concat();
     n.open("article", &["incident tone-", v.tone.name()].concat())
         .attr("part", "incident")
@@ -319,15 +329,15 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str, nth: us
     let fragment = super::super::incident_fragment(&v.id);
     n.open("a", "permalink")
         .attr("href", &["#", &fragment].concat())
-        .attr("aria-label", &[l.permalink, ": ", &v.title].concat())
+        .attr("aria-label", &[tl.permalink, ": ", &v.title].concat())
         .text("#")
         .close();
     n.open("button", "copy")
         .attr("type", "button")
         .attr("data-copy", &fragment)
-        .attr("data-copied", l.copied)
-        .attr("aria-label", &[l.copy_link, ": ", &v.title].concat())
-        .text(l.copy_link)
+        .attr("data-copied", tl.copied)
+        .attr("aria-label", &[tl.copy_link, ": ", &v.title].concat())
+        .text(tl.copy_link)
         .close();
     n.open("h3", "")
         .attr("id", &heading)
@@ -352,11 +362,11 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str, nth: us
             .attr("role", "row");
         let zoned = |s: &str| [s, " (", zone, ")"].concat();
         let heads = [
-            l.service.to_string(),
-            l.impact.to_string(),
-            zoned(l.start),
-            zoned(l.recovery),
-            l.duration.to_string(),
+            tl.service.to_string(),
+            tl.impact.to_string(),
+            zoned(tl.start),
+            zoned(tl.recovery),
+            tl.duration.to_string(),
         ];
         for h in &heads {
             n.open("th", "")
@@ -393,12 +403,12 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str, nth: us
         not_shown(n, &v.not_shown.impacts);
     }
     if !v.workarounds.is_empty() {
-        n.leaf("h4", "", l.workarounds);
+        n.leaf("h4", "", tl.workarounds);
         list(n, "workarounds", &v.workarounds, l);
         not_shown(n, &v.not_shown.workarounds);
     }
     if !v.updates.is_empty() {
-        n.leaf("h4", "", l.updates);
+        n.leaf("h4", "", tl.updates);
         // The earlier updates are the ones left out: say so above the list.
         not_shown(n, &v.not_shown.updates);
         n.open("ol", "updates");
@@ -419,7 +429,7 @@ pub fn incident(n: &mut Nodes, v: &IncidentView, l: &Labels, zone: &str, nth: us
         n.close();
     }
     if !v.links.is_empty() {
-        n.leaf("h4", "", l.links);
+        n.leaf("h4", "", tl.links);
         list(n, "links", &v.links, l);
         not_shown(n, &v.not_shown.links);
     }
