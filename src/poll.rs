@@ -217,6 +217,17 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("later", &now), None);
+        // Only IMF-fixdate, whole: no other zone, no missing or extra part, no bad month.
+        for bad in [
+            "Sun, 19 Nov 2023 09:05:00 +0900",
+            "Sun, 19 Nov 2023 09:05:00",
+            "Sun, 19 Nov 2023 09:05:00 GMT x",
+            "Sun, 19 Foo 2023 09:05:00 GMT",
+            "Sun, 31 Nov 2023 09:05:00 GMT",
+            "Sun, 19 Nov 2023 25:05:00 GMT",
+        ] {
+            assert_eq!(parse_retry_after(bad, &now), None, "{bad}");
+        }
     }
 
     #[test]

@@ -181,10 +181,31 @@ pub fn parse_rfc3339(s: &str) -> Option<Instant> {
     DateTime::parse_from_rfc3339(s).ok()
 }
 
-/// Reads an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`), as servers send in `Retry-After`:
-/// IMF-fixdate is a form of RFC 2822's date, which chrono reads.
+/// Reads an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110's IMF-fixdate, the form
+/// servers send in `Retry-After`).
+///
+/// Its parts are put in RFC 3339's order for chrono's RFC 3339 parser, which the feed needs
+/// anyway: chrono's RFC 2822 parser brought its whole format-item machinery (~9 KB of wasm,
+/// ~2.5 KB gzip) into the banner module for this one header. The weekday is not checked
+/// (a wrong one changes nothing about when to come back).
 pub fn parse_http_date(s: &str) -> Option<Instant> {
-    DateTime::parse_from_rfc2822(s.trim()).ok()
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (_weekday, rest) = s.trim().split_once(", ")?;
+    let mut parts = rest.split(' ');
+    let (day, month, year, time, zone) = (
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+    );
+    if parts.next().is_some() || zone != "GMT" || day.len() != 2 || year.len() != 4 {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| *m == month)? + 1;
+    parse_rfc3339(&format!("{year}-{month:02}-{day}T{time}Z"))
 }
 
 /// True when `s` is a valid local date-time that only lacks its offset (seconds optional):
