@@ -7,6 +7,7 @@
 //! the browser the crate's own reader does (`feed::json`, a serde `Deserializer`).
 
 pub mod adapters;
+pub mod attributes;
 #[cfg(feature = "json")]
 pub mod desk;
 pub mod feed;

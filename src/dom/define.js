@@ -89,7 +89,9 @@ try {
   // unstyled: leave the elements undefined, so what the page put inside them stays shown.
   if (!("adoptedStyleSheets" in ShadowRoot.prototype)) throw new Error("this browser has no constructable stylesheets");
   await (fullPage ? loadMore() : bannerReady);
-  const OBSERVED = ["src", "lang", "time-zone", "now", "horizon", "poll", "services", "dismissible", "variant", "theme", "view", "chart"];
+  // The attributes whose change re-renders: checked against `src/attributes.rs`, which lists
+  // every attribute once (a test there), as is the .d.ts.
+  const OBSERVED = ["src", "lang", "time-zone", "now", "poll", "services", "variant", "theme", "horizon", "dismissible", "view", "chart"];
   // `element.feed`: a feed the page already holds, shown with no URL. Kept here until the
   // element connects; a value set before the element was upgraded is taken over too.
   const GIVEN = Symbol("feed");

@@ -5,6 +5,7 @@
 //! serde-wasm-bindgen.
 
 use crate::feed::ParseError;
+use crate::i18n::Lang;
 use crate::view::banner::BannerView;
 #[cfg(feature = "timeline")]
 use crate::view::chronology::ChronologyView;
@@ -182,4 +183,11 @@ pub fn failed(el: &HtmlElement, url: &str, message: &str, entries: &[ParseError]
         entries: entries.iter().map(Entry::from).collect(),
     };
     dispatch(el, "incident-banner:error", &detail);
+}
+
+/// The entries left out of a feed shown, if any were: which, and why.
+pub fn skipped(el: &HtmlElement, url: &str, entries: &[ParseError], lang: Lang) {
+    if !entries.is_empty() {
+        failed(el, url, &lang.messages().skipped(entries.len()), entries);
+    }
 }

@@ -13,7 +13,7 @@ const SYSTEM_DARK: &str = "(prefers-color-scheme: dark)";
 /// Sets `content`'s `dark` class for `el` as it is now.
 pub fn apply(el: &HtmlElement, content: &Element) {
     let dark = is_dark(
-        el.get_attribute("theme").as_deref(),
+        super::attributes::theme(el).as_deref(),
         &page_scheme(el),
         system_dark(),
     );

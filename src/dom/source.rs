@@ -9,7 +9,7 @@ use super::local::Local;
 
 use super::fetch::{self, Failure, Fetched, Validators};
 use super::timer::Timeout;
-use super::{document, storage};
+use super::{attributes, document, storage, warn};
 use crate::feed::{self, Feed, ParseError};
 use crate::poll::{self, Outcome};
 use crate::time::Instant;
@@ -65,6 +65,10 @@ struct Source {
     keeping: Option<Timeout>,
     /// Where the feed's entries stood in its document, for the paths of its warnings.
     positions: feed::Positions,
+    /// A body arrived since the source was made. The first one counts as new for the
+    /// warnings even when it equals the stored body: the banner module, which may have
+    /// stored it, logs none.
+    fetched: bool,
 }
 
 /// The last good body of `url`'s source as text, if it has shown a feed.
@@ -135,10 +139,6 @@ fn now_instant() -> Instant {
 /// A feed with a mistake repeated in every incident would otherwise flood the console
 /// (10,000 lines cost the browser more than the render); the CLI lists them all.
 const MAX_LOGGED_WARNINGS: usize = 10;
-
-fn warn(message: &str) {
-    web_sys::console::warn_1(&format!("incident-banner: {message}").into());
-}
 
 fn hidden() -> bool {
     web_sys::window()
@@ -229,6 +229,7 @@ fn from_storage(url: &str) -> Source {
         scheduled_once: false,
         keeping: None,
         positions: feed::Positions::default(),
+        fetched: false,
     }
 }
 
@@ -236,19 +237,15 @@ fn from_storage(url: &str) -> Source {
 /// for (`None` interval when none polls).
 fn settings(subscribers: &[(HtmlElement, Notify)]) -> (Option<Duration>, Duration, u64) {
     let subscribers = subscribers.iter().map(|(e, _)| e);
-    let interval = subscribers
-        .clone()
-        .filter_map(|e| poll::interval(e.get_attribute("poll").as_deref()))
-        .min();
+    let interval = subscribers.clone().filter_map(attributes::poll).min();
     let timeout = subscribers
         .clone()
-        .filter_map(|e| poll::number(&e.get_attribute("timeout")?))
-        .filter(|&secs| secs > 0.0)
+        .filter_map(attributes::timeout)
         .map(|secs| Duration::from_secs_f64(secs.min(120.0)))
         .min()
         .unwrap_or(fetch::DEFAULT_TIMEOUT);
     let max_bytes = subscribers
-        .filter_map(|e| e.get_attribute("max-bytes")?.trim().parse().ok())
+        .filter_map(attributes::max_bytes)
         .min()
         .unwrap_or(fetch::DEFAULT_MAX_BYTES);
     (interval, timeout, max_bytes)
@@ -285,7 +282,8 @@ fn finish(url: &str, result: Result<Fetched, Failure>) {
         src.in_flight = false;
         let was_stale = src.snapshot.problem.is_some() || src.snapshot.from_storage;
         let (change, outcome) = apply(url, src, result);
-        let new_feed = body_arrived && change.changed;
+        let first_body = body_arrived && !core::mem::replace(&mut src.fetched, true);
+        let new_feed = body_arrived && (change.changed || first_body);
         let change = Change {
             changed: change.changed || was_stale,
             ..change

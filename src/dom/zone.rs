@@ -2,6 +2,7 @@
 
 use super::local::Local;
 
+use crate::feed::Feed;
 use crate::time::{
     known_abbreviation, offset_abbr, steady_zone, FixedZone, Instant, Zone, ZoneInfo,
 };
@@ -22,6 +23,39 @@ pub fn named(name: Option<&str>) -> Option<Box<dyn Zone>> {
         }));
     }
     IntlZone::new(name).map(|z| Box::new(z) as Box<dyn Zone>)
+}
+
+/// The zone a `time-zone` attribute names (`local` = the reader's), if known.
+pub fn of_attribute(name: &str) -> Option<Box<dyn Zone>> {
+    match name.trim() {
+        "local" => named(None),
+        other => named(Some(other)),
+    }
+}
+
+/// The display zone: the `time-zone` attribute (`local` = the reader's), else the
+/// publisher's zone, else the offset the feed's own timestamps use.
+pub fn for_feed(attr: Option<&str>, feed: &Feed) -> Box<dyn Zone> {
+    if let Some(z) = attr.and_then(of_attribute) {
+        return z;
+    }
+    if let Some(z) = feed
+        .publisher
+        .time_zone
+        .as_deref()
+        .and_then(|n| named(Some(n)))
+    {
+        return z;
+    }
+    let first = feed
+        .incidents
+        .iter()
+        .find_map(crate::view::start_of)
+        .or(feed.updated_at);
+    match first {
+        Some(t) => Box::new(FixedZone::from_offset(t.offset().local_minus_utc())),
+        None => named(None).unwrap_or_else(|| Box::new(FixedZone::kst())),
+    }
 }
 
 /// A zone with one offset since `since` (Unix seconds); `Intl` is asked, once, only about

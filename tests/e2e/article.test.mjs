@@ -54,6 +54,8 @@ test("without JavaScript the article shows the fallback HTML", async () => {
 test("a data block alone is read once and never fetched; a wrong one says so", async () => {
   const { page, log, close } = await open(env, "/article.html");
   await rendered(page, "incident-timeline");
+  // The article's own timeline fetches its live feed: let that request be done first.
+  await page.waitForLoadState("networkidle");
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.evaluate(() => {
