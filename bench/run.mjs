@@ -13,6 +13,15 @@
 // prints the waterfall of its critical path in the median load of each profile: what was
 // requested when, its first byte and its last, so the next person sees where the time goes.
 // Ratios from one run are what counts on these noisy machines.
+//
+// Each load also counts, in the page, the code downloaded before the banner: the compressed
+// bodies of the .js and .wasm files whose Resource Timing entries exist when the banner's
+// text lands in the DOM (a file still arriving then does not count).
+//
+// A fifth page has a timeline (`ours-timeline.html`, the documented embed for it): time to
+// the timeline's first incident, cold on the weak network and unthrottled. With
+// BEFORE=<a dist/ built from an earlier commit>, the same page on that build runs beside
+// it (`before-timeline.html`), so "no slower than before" is measured in the same run.
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -45,6 +54,7 @@ const server = createServer((req, res) => {
   const file = path === FEED ? FEED
     : path === "/incumbent/index.js" ? incumbentJs
     : path.startsWith("/dist/") ? root + path.slice(1)
+    : path.startsWith("/before/") && process.env.BEFORE ? `${process.env.BEFORE}/${path.slice("/before/".length)}`
     : path.startsWith("/pages/") ? `${root}bench${path}` : undefined;
   try {
     const b = body(file);
@@ -73,6 +83,12 @@ const variants = [
   { name: "incident-banner (ours)", page: "ours.html", files: ["dist/incident-banner.js", "dist/incident-banner_bg.wasm"], ready: "incident-banner .title" },
   { name: "@statuspage/status-widget 1.0.5", page: "incumbent.html", files: [incumbentJs.slice(root.length)], ready: "statuspage-widget .status-text" },
   { name: "hand-written baseline", page: "vanilla.html", files: ["bench/pages/vanilla.js"], ready: "#vanilla-banner .title" },
+];
+
+// The timeline page: ours as built now and, with BEFORE, as built then.
+const timelineVariants = [
+  { name: "incident-banner, timeline page", page: "ours-timeline.html", ready: "incident-timeline h3" },
+  ...(process.env.BEFORE ? [{ name: "incident-banner before (BEFORE), timeline page", page: "before-timeline.html", ready: "incident-timeline h3" }] : []),
 ];
 
 const WEAK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -107,6 +123,10 @@ const probe = (ready) => {
     const target = el?.shadowRoot?.querySelector(inner);
     if (target && target.textContent.trim()) {
       window.__bench.ready = performance.now();
+      // The code downloaded so far (same origin, so the sizes are visible).
+      const code = performance.getEntriesByType("resource").filter((e) => /\.(js|wasm)$/.test(new URL(e.name).pathname));
+      window.__bench.code = code.reduce((n, e) => n + e.encodedBodySize, 0);
+      window.__bench.files = code.length;
       console.debug("bench:ready"); // tells the harness without a waitForFunction (see load)
     }
   };
@@ -159,7 +179,7 @@ async function load(v, profile) {
     const r = requests.get(e.requestId);
     if (r) Object.assign(r, { done: e.timestamp, bytes: e.encodedDataLength });
   });
-  const { ready, cls } = await visit(page, v);
+  const { ready, cls, code, files } = await visit(page, v);
   const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
   await context.close();
   const list = [...requests.values()].filter((r) => r.url.startsWith(base));
@@ -173,7 +193,7 @@ async function load(v, profile) {
     // From the HTTP cache: flagged so, or finished with nothing on the wire.
     cached: r.cached || (r.done !== undefined && !r.bytes),
   }));
-  return { ready, cls, heap, waterfall };
+  return { ready, cls, code, files, heap, waterfall };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -193,6 +213,17 @@ for (const profile of profiles) {
   }
   results.push({ profile, runs });
 }
+// The timeline page, cold: on the weak network and unthrottled.
+const timelineResults = [];
+for (const profile of profiles.filter((p) => !p.returning && p.cpu === 1 && !p.encoding)) {
+  encoding = "gzip";
+  for (const v of timelineVariants) await load(v, profile);
+  const runs = timelineVariants.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, v] of timelineVariants.entries()) runs[k].push(await load(v, profile));
+  }
+  timelineResults.push({ profile, runs });
+}
 await browser.close();
 server.close();
 
@@ -207,6 +238,21 @@ for (const { profile, runs } of results) {
   const t = runs.map((r) => median(r.map((x) => x.ready)));
   const cls = runs.map((r) => Math.max(...r.map((x) => x.cls)).toFixed(3));
   console.log(`| ${profile.name} | **${ms(t[0])}** | ${ms(t[1])} | ${ms(t[2])} | **${(t[0] / t[1]).toFixed(2)}×** | ${(t[0] / t[2]).toFixed(2)}× | ${cls.join(" / ")} |`);
+}
+console.log(`\nCode downloaded before the banner showed (Resource Timing in the page: compressed bodies of the .js and .wasm files complete when the text landed; median of the loads, cold weak network; target ≤ 35,000 B):\n`);
+console.log("| variant | bytes | files |");
+console.log("|---|---|---|");
+for (const [k, v] of variants.entries()) {
+  const cold = results[0].runs[k];
+  console.log(`| ${v.name} | ${median(cold.map((x) => x.code)).toLocaleString("en")} | ${median(cold.map((x) => x.files))} |`);
+}
+console.log(`\nThe timeline page (time to its first incident's heading, ms, medians of ${RUNS}; code before it as above):\n`);
+console.log(`| profile | ${timelineVariants.map((v) => v.name).join(" | ")} |${timelineVariants.length > 1 ? " now ÷ before |" : ""}`);
+console.log(`|---|${timelineVariants.map(() => "---|").join("")}${timelineVariants.length > 1 ? "---|" : ""}`);
+for (const { profile, runs } of timelineResults) {
+  const t = runs.map((r) => median(r.map((x) => x.ready)));
+  const code = runs.map((r) => median(r.map((x) => x.code)));
+  console.log(`| ${profile.name} | ${t.map((x, k) => `**${ms(x)}** (${code[k].toLocaleString("en")} B)`).join(" | ")} |${t.length > 1 ? ` ${(t[0] / t[1]).toFixed(2)}× |` : ""}`);
 }
 console.log(`\nJS heap after the banner (median, cold unthrottled): ${variants.map((v, k) => `${v.name} ${kb(median(results[2].runs[k].map((x) => x.heap)))}`).join(", ")}.`);
 for (const { profile, runs } of results) {

@@ -43,15 +43,19 @@ test("a page with only a banner downloads the banner module and never the second
   await page.close();
 });
 
-test("a page with a timeline downloads the second module once, and not the banner's wasm", async () => {
-  const { page, code, errors } = await open("timeline");
-  assert.equal(await (await bannerTitle(page)).jsonValue(), "정부24 장애");
-  await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot?.querySelector("h3"), null, { timeout: 10000 });
-  await page.waitForTimeout(300);
-  assert.deepEqual(code.sort(), ["/dist/incident-banner-more.js", "/dist/incident-banner-more_bg.wasm", "/dist/incident-banner.js"]);
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+// Without preloads, and with the README's (the second module's wasm preloaded, its JS
+// modulepreloaded): each file once, so the preloads are the very requests the loader makes.
+for (const name of ["timeline", "timeline-preloaded"]) {
+  test(`a page with a timeline downloads the second module once, and not the banner's wasm (${name})`, async () => {
+    const { page, code, errors } = await open(name);
+    assert.equal(await (await bannerTitle(page)).jsonValue(), "정부24 장애");
+    await page.waitForFunction(() => document.querySelector("incident-timeline").shadowRoot?.querySelector("h3"), null, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    assert.deepEqual(code.sort(), ["/dist/incident-banner-more.js", "/dist/incident-banner-more_bg.wasm", "/dist/incident-banner.js"]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
 
 test("on a banner-only page, check(), the feed getter and a timeline added later fetch the second module once, and work", async () => {
   const { page, code, errors } = await open("banner");
