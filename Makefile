@@ -35,6 +35,7 @@ lint:
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features desk-page -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 
+# Native tests, including tests/cycles.rs: no import cycle between the files of src/.
 test-native:
 	cargo test --quiet
 

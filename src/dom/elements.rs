@@ -98,6 +98,7 @@ pub fn element_connected(el: HtmlElement, given: JsValue) {
     #[cfg(feature = "timeline")]
     timeline::listen_for_hash(reveal_everywhere);
     attributes::check_time_zone(&el);
+    scheme::listen(apply_schemes);
     if !given.is_undefined() && !given.is_null() {
         element_set_feed(el, given);
         return;
@@ -515,7 +516,7 @@ fn reveal_everywhere() {
 }
 
 /// Applies each element's colour scheme again: the system's changed.
-pub fn apply_schemes() {
+fn apply_schemes() {
     let all: Vec<(HtmlElement, Element)> = ELEMENTS.with(|all| {
         all.borrow()
             .iter()

@@ -1,5 +1,4 @@
-//! The page's state, kept in `static`s (as it was while the crate was `no_std`): the page's
-//! wasm has one thread.
+//! The page's state, kept in `static`s: the page's wasm has one thread.
 
 /// A value with one owner, the page's one wasm thread. wasm32 without the `atomics` target
 /// feature has no other thread (the crate refuses to build with it, below), so sharing a

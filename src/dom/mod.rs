@@ -15,6 +15,7 @@ pub mod events;
 pub mod fetch;
 #[cfg(not(target_feature = "atomics"))]
 mod heap;
+mod listen;
 mod local;
 pub mod render;
 pub mod scheme;

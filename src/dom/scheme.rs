@@ -2,10 +2,8 @@
 //! page and the system, applied as the `dark` class of the shadow root's content, and applied
 //! again to every element when the system's scheme changes.
 
-use super::local::Local;
+use super::listen::{self, Added};
 use crate::view::scheme::is_dark;
-use core::cell::Cell;
-use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
 const SYSTEM_DARK: &str = "(prefers-color-scheme: dark)";
@@ -18,7 +16,6 @@ pub fn apply(el: &HtmlElement, content: &Element) {
         system_dark(),
     );
     let _ = content.class_list().toggle_with_force("dark", dark);
-    listen();
 }
 
 /// The page's colour scheme where `el` is (`color-scheme` on its parent: the element's own
@@ -55,24 +52,11 @@ fn system_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-static LISTENING: Local<Cell<bool>> = Local::new(Cell::new(false));
+static LISTENING: Added = listen::not_added();
 
 /// One listener for the page: a reader who switches the system to dark (or back) sees
-/// every element follow, where its page lets it.
-fn listen() {
-    if LISTENING.with(|l| l.replace(true)) {
-        return;
-    }
-    let Some(query) = web_sys::window().and_then(|w| w.match_media(SYSTEM_DARK).ok().flatten())
-    else {
-        return;
-    };
-    let on_change = Closure::<dyn FnMut()>::new(super::elements::apply_schemes);
-    if query
-        .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        // Lives as long as the page, as the query object the browser keeps for it.
-        on_change.forget();
-    }
+/// every element follow, where its page lets it (`on_change` applies each one's again).
+pub fn listen(on_change: fn()) {
+    let query = web_sys::window().and_then(|w| w.match_media(SYSTEM_DARK).ok().flatten());
+    listen::page_wide(&LISTENING, query.map(Into::into), "change", on_change);
 }

@@ -8,6 +8,7 @@
 use super::local::Local;
 
 use super::fetch::{self, Failure, Fetched, Validators};
+use super::listen::{self, Added};
 use super::timer::Timeout;
 use super::{attributes, document, storage, warn};
 use crate::feed::{self, Feed, ParseError};
@@ -15,10 +16,9 @@ use crate::poll::{self, Outcome};
 use crate::time::Instant;
 use crate::view::notice::Problem;
 use chrono::DateTime;
-use core::cell::{Cell, RefCell};
+use core::cell::RefCell;
 use core::time::Duration;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 /// What elements read from a source to render.
@@ -114,7 +114,7 @@ impl Sources {
 }
 
 static SOURCES: Local<RefCell<Sources>> = Local::new(RefCell::new(Sources(Vec::new())));
-static VISIBILITY_LISTENING: Local<Cell<bool>> = Local::new(Cell::new(false));
+static VISIBILITY_LISTENING: Added = listen::not_added();
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -469,20 +469,13 @@ fn schedule(url: &str, outcome: Outcome) {
 /// One `visibilitychange` listener for the page: hidden tabs do not poll; a tab coming back
 /// refreshes at once when its data is older than an interval.
 fn listen_for_visibility() {
-    if VISIBILITY_LISTENING.with(|l| l.replace(true)) {
-        return;
-    }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let on_change = Closure::<dyn FnMut()>::new(on_visibility_change);
-    if doc
-        .add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        // Lives as long as the page: one listener, whatever the number of elements.
-        on_change.forget();
-    }
+    let doc = web_sys::window().and_then(|w| w.document()).map(Into::into);
+    listen::page_wide(
+        &VISIBILITY_LISTENING,
+        doc,
+        "visibilitychange",
+        on_visibility_change,
+    );
 }
 
 fn on_visibility_change() {

@@ -3,7 +3,7 @@
 //! incident a `#incident-<id>` address points at.
 
 use super::events;
-use super::local::Local;
+use super::listen::{self, Added};
 use crate::attributes::{TimelineOptions, View};
 use crate::feed::Feed;
 use crate::i18n::Lang;
@@ -11,8 +11,7 @@ use crate::view::chronology::{self, ChronologyView};
 use crate::view::nodes::Nodes;
 use crate::view::timeline::{self, TimelineView};
 use crate::view::{markup, Context};
-use core::cell::Cell;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 /// What a timeline shows.
@@ -140,21 +139,11 @@ pub fn page_of(feed: &Feed, cx: &Context, id: &str) -> Option<usize> {
     timeline::page_of(feed, cx, id)
 }
 
-static HASH_LISTENING: Local<Cell<bool>> = Local::new(Cell::new(false));
+static HASH_LISTENING: Added = listen::not_added();
 
 /// One `hashchange` listener for the page, calling `on_change`: a link to another incident
 /// brings it into view.
 pub fn listen_for_hash(on_change: fn()) {
-    if HASH_LISTENING.with(|l| l.replace(true)) {
-        return;
-    }
-    let on_change = Closure::<dyn FnMut()>::new(on_change);
-    if let Some(w) = web_sys::window() {
-        if w.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref())
-            .is_ok()
-        {
-            // Lives as long as the page.
-            on_change.forget();
-        }
-    }
+    let window = web_sys::window().map(Into::into);
+    listen::page_wide(&HASH_LISTENING, window, "hashchange", on_change);
 }

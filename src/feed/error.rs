@@ -96,6 +96,12 @@ fn framed<'a>(text: &'a str, (start, end): (&str, &str)) -> Option<&'a str> {
     text.strip_prefix(start)?.strip_suffix(end)
 }
 
+/// What a text must be, as error messages say it.
+pub(super) const TEXT_EXPECTED: &str = "a string or an object of language → string";
+
+/// What `version` must be, as error messages say it.
+pub(super) const VERSION_EXPECTED: &str = "the number 1";
+
 /// The JSON type a serde "unexpected" value names (`string "x"`, `integer `3``, `map`).
 fn json_type(unexpected: &str) -> &'static str {
     let first = unexpected.split([' ', '`']).next().unwrap_or("");
@@ -112,8 +118,8 @@ fn json_type(unexpected: &str) -> &'static str {
 /// What serde's "expected …" names, in the feed's words.
 fn expected_type(expected: &str) -> &'static str {
     match expected {
-        super::fields::TEXT_EXPECTED => super::fields::TEXT_EXPECTED,
-        super::fields::VERSION_EXPECTED => super::fields::VERSION_EXPECTED,
+        TEXT_EXPECTED => TEXT_EXPECTED,
+        VERSION_EXPECTED => VERSION_EXPECTED,
         "a sequence" => "an array",
         "a string" | "variant identifier" => "a string",
         "a boolean" => "a boolean",

@@ -5,7 +5,7 @@
 //! Their errors are [`ErrorKind`]s written out as serde messages; [`ErrorKind::from_message`]
 //! reads them back, so each keeps its meaning through any deserializer.
 
-use super::error::ErrorKind;
+use super::error::{ErrorKind, TEXT_EXPECTED, VERSION_EXPECTED};
 use super::Text;
 use crate::time::Instant;
 use core::fmt;
@@ -53,9 +53,6 @@ impl<'de> Visitor<'de> for TextVisitor {
         Ok(Text::Localized(out))
     }
 }
-
-/// What a text must be, as error messages say it.
-pub(super) const TEXT_EXPECTED: &str = "a string or an object of language → string";
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
@@ -192,9 +189,6 @@ fn version<E: de::Error>(one: bool, found: impl ToString) -> Result<Version, E> 
         found: found.to_string(),
     }))
 }
-
-/// What `version` must be, as error messages say it.
-pub(super) const VERSION_EXPECTED: &str = "the number 1";
 
 impl<'de> Deserialize<'de> for Version {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Version, D::Error> {
