@@ -33,6 +33,7 @@ lint:
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features timeline -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features desk-page -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --test browser -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 
 # Native tests, including tests/cycles.rs: no import cycle between the files of src/.

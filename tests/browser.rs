@@ -153,7 +153,7 @@ fn timeline_renders_a_table_and_only_http_links() {
     let view = timeline::build(&f, &cx);
     let nodes = markup::timeline(
         &view,
-        Lang::En.messages().labels(),
+        Lang::En,
         Some("Last update failed"),
     );
     render::show(&content, &nodes).unwrap();
