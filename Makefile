@@ -25,16 +25,22 @@ setup-test:
 size:
 	node tools/sizes.mjs --check
 
-# The wasm is linted as it ships (tools/dist.sh): the banner module without features, the
-# module loaded on demand with `timeline`, the desk with `desk-page`.
+# The wasm is linted as it ships (tools/dist.sh): the banner module with `widget`, the module
+# loaded on demand with `widget,timeline`, the desk with `desk-page`; then no features and all
+# of them, natively and in wasm (features only add).
 lint:
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
-	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
-	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features timeline -- -D warnings
+	cargo clippy --quiet --all-targets --all-features -- -D warnings
+	cargo clippy --quiet --lib --no-default-features -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features widget -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features widget,timeline -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features desk-page -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown --all-features -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --test browser -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --all-features
 
 # Native tests, including tests/cycles.rs: no import cycle between the files of src/.
 test-native:

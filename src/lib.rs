@@ -8,7 +8,7 @@
 
 pub mod adapters;
 pub mod attributes;
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 pub mod desk;
 pub mod feed;
 pub mod i18n;
@@ -20,5 +20,5 @@ pub mod view;
 
 #[cfg(all(target_arch = "wasm32", feature = "desk-page"))]
 pub mod desk_page;
-#[cfg(all(target_arch = "wasm32", not(feature = "desk-page")))]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod dom;

@@ -151,11 +151,7 @@ fn timeline_renders_a_table_and_only_http_links() {
     };
     let (root, content) = shadow_host();
     let view = timeline::build(&f, &cx);
-    let nodes = markup::timeline(
-        &view,
-        Lang::En,
-        Some("Last update failed"),
-    );
+    let nodes = markup::timeline(&view, Lang::En, Some("Last update failed"));
     render::show(&content, &nodes).unwrap();
     assert_eq!(
         content.query_selector_all("*").unwrap().length() as usize,

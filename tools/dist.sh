@@ -54,9 +54,9 @@ build() {
   node tools/compress.mjs "dist/$name.js" "dist/${name}_bg.wasm"
 }
 # The banner module: what a page with only `<incident-banner>` downloads.
-build incident-banner src/dom/define.js
+build incident-banner src/dom/define.js --features widget
 # Everything else, loaded on demand by the banner module's loader (src/dom/define.js).
-build incident-banner-more src/dom/define-more.js --features timeline
+build incident-banner-more src/dom/define-more.js --features widget,timeline
 cp www/schema/feed-v1.json src/dom/incident-banner.d.ts dist/
 # The publisher's desk (www/desk.html): its own wasm, with the desk's model and serde_json,
 # built in its own target directory so the widget's release build is not redone each time.

@@ -69,7 +69,7 @@ fn read_top<'de, N: Node<'de>>(top: Top<N>) -> Result<Document, ParseErrors> {
 /// let doc = read(br#"{"page":{"id":"x","name":"Example"},"status":{"indicator":"none"}}"#).unwrap();
 /// assert_eq!(doc.format, Format::Statuspage);
 /// ```
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 pub fn read(bytes: &[u8]) -> Result<Document, ParseErrors> {
     read_node(feed::json_value(feed::text(bytes)?)?)
 }

@@ -12,20 +12,20 @@ mod fields;
 pub mod json;
 mod read;
 pub mod validate;
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 mod write;
 
 pub use combine::{filter_services, merge};
 pub use error::{ErrorKind, ParseError, ParseErrors, Quoted, Warning, WarningKind};
 pub use fields::{Timestamp, Version};
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 pub use read::{json_value, parse, render_path};
 pub use read::{
     line_and_column, misfit_at, not_json, read, text, top_of, Misfit, Node, Positions, Read, Top,
     INVALID_UTF8,
 };
 pub use validate::{validate, validate_at};
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 pub use write::{to_json, to_v1};
 
 use crate::time::Instant;

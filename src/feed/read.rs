@@ -46,7 +46,7 @@ pub trait Node<'de>: Sized + Deserialize<'de> {
 
 /// `path` (as serde_path_to_error records it) written the way feed paths are:
 /// `updates[0].text`.
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 pub fn render_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
@@ -280,7 +280,7 @@ pub fn text(bytes: &[u8]) -> Result<&str, ParseErrors> {
     })
 }
 
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 impl<'de> Node<'de> for serde_json::Value {
     fn read<T: Deserialize<'de>>(self) -> Result<T, Misfit> {
         serde_path_to_error::deserialize(self).map_err(|e| Misfit {
@@ -307,7 +307,7 @@ impl<'de> Node<'de> for serde_json::Value {
 }
 
 /// JSON text → its value, or where it is not JSON.
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 pub fn json_value(text: &str) -> Result<serde_json::Value, ParseErrors> {
     serde_json::from_str(text).map_err(|e| {
         // serde_json's message ends with the position, which the error says on its own.
@@ -326,7 +326,7 @@ pub fn json_value(text: &str) -> Result<serde_json::Value, ParseErrors> {
 /// let feed = incident_banner::feed::parse(r#"{"version":1,"publisher":{"name":"행정안전부"},"incidents":[]}"#).unwrap();
 /// assert!(feed.incidents.is_empty());
 /// ```
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 pub fn parse(text: &str) -> Result<Feed, ParseErrors> {
     let value = json_value(text.strip_prefix('\u{feff}').unwrap_or(text))?;
     let top = top_of(value)?;

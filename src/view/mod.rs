@@ -15,7 +15,7 @@ pub mod notice;
 pub mod phase;
 pub mod scheme;
 pub mod services;
-#[cfg(feature = "json")]
+#[cfg(feature = "cli")]
 pub mod snapshot;
 #[cfg(feature = "timeline")]
 pub mod timeline;
