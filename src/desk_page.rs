@@ -114,12 +114,6 @@ fn list(form: &Element, name: &str) -> Vec<String> {
         .collect()
 }
 
-fn now() -> crate::time::Instant {
-    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
-        .unwrap_or_default()
-        .fixed_offset()
-}
-
 fn on_submit(e: Event) {
     let Some(form) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
@@ -171,7 +165,7 @@ fn act(form: &Element, which: &str) {
                 at: field(form, "at"),
                 text: field(form, "text"),
             },
-            now(),
+            crate::clock::now(),
         ),
         "update" => desk::post_update(
             &draft,
@@ -186,7 +180,7 @@ fn act(form: &Element, which: &str) {
                 link_title: field(form, "link_title"),
                 link_url: field(form, "link_url"),
             },
-            now(),
+            crate::clock::now(),
         ),
         _ => desk::resolve(
             &draft,
@@ -196,7 +190,7 @@ fn act(form: &Element, which: &str) {
                 at: field(form, "at"),
                 text: field(form, "text"),
             },
-            now(),
+            crate::clock::now(),
         ),
     };
     match result {
@@ -242,10 +236,7 @@ fn problem(form: &Element, id: &str, err: &ActionError) {
         p.set_text_content(Some(&err.message(lang())));
     }
     let name = match err {
-        ActionError::Missing { what } => match *what {
-            "publisher name" => "publisher",
-            other => other,
-        },
+        ActionError::Missing { what } => what.form_name(),
         ActionError::IdTaken { .. } => "id",
         ActionError::UnknownWord { what, .. } => what,
         ActionError::UnknownService { .. } => "services",
@@ -573,10 +564,7 @@ fn incident_options(doc: &Value) {
         select.set_text_content(None);
         for inc in incidents.iter().rev() {
             let id = inc.get("id").and_then(Value::as_str).unwrap_or("");
-            let title = inc
-                .get("title")
-                .and_then(|t| t.as_str().or_else(|| t.get("ko").and_then(Value::as_str)))
-                .unwrap_or(id);
+            let title = desk::text_in(inc.get("title"), lang()).unwrap_or_else(|| id.to_string());
             let status = inc.get("status").and_then(Value::as_str).unwrap_or("");
             if let Ok(option) = self::doc().create_element("option") {
                 let _ = option.set_attribute("value", id);
@@ -607,11 +595,8 @@ fn service_options(doc: &Value) {
         };
         if let Ok(option) = self::doc().create_element("option") {
             let _ = option.set_attribute("value", id);
-            let name = s
-                .get("name")
-                .and_then(|n| n.as_str().or_else(|| n.get("ko").and_then(Value::as_str)))
-                .unwrap_or(id);
-            option.set_text_content(Some(name));
+            let name = desk::text_in(s.get("name"), lang()).unwrap_or_else(|| id.to_string());
+            option.set_text_content(Some(&name));
             let _ = list.append_child(&option);
         }
     }

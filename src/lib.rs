@@ -8,6 +8,8 @@
 
 pub mod adapters;
 pub mod attributes;
+#[cfg(target_arch = "wasm32")]
+pub mod clock;
 #[cfg(feature = "cli")]
 pub mod desk;
 pub mod feed;

@@ -1,7 +1,7 @@
 //! The desk's actions (the CLI's `init`, `new`, `update`, `resolve`), replayed on the 18 July
 //! 2023 Work24 outage, and every refusal leaving the draft as it was.
 
-use incident_banner::desk::{self, ActionError, NewIncident, PostUpdate, Resolve};
+use incident_banner::desk::{self, ActionError, Field, NewIncident, PostUpdate, Resolve};
 use incident_banner::feed;
 use incident_banner::i18n::Lang;
 use incident_banner::time::{parse_rfc3339, Instant};
@@ -39,9 +39,13 @@ fn init_writes_a_valid_empty_feed_in_the_publishers_zone() {
     assert_eq!(
         desk::init("  ", "Asia/Seoul"),
         Err(ActionError::Missing {
-            what: "publisher name"
+            what: Field::PublisherName
         })
     );
+    // The message names it as before; the desk's form field is found from the type.
+    let err = desk::init("  ", "Asia/Seoul").unwrap_err();
+    assert_eq!(err.message(Lang::En), "publisher name is required");
+    assert_eq!(Field::PublisherName.form_name(), "publisher");
 }
 
 #[test]

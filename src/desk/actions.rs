@@ -3,7 +3,7 @@
 //! input, so undo is keeping the old value and a refused action loses nothing.
 
 use super::when::{self, WhenError};
-use super::{accept, ActionError};
+use super::{accept, ActionError, Field};
 use crate::time::{rfc3339, FixedZone, Instant};
 use serde_json::{json, Map, Value};
 
@@ -12,7 +12,7 @@ pub fn init(publisher: &str, time_zone: &str) -> Result<Value, ActionError> {
     let publisher = publisher.trim();
     if publisher.is_empty() {
         return Err(ActionError::Missing {
-            what: "publisher name",
+            what: Field::PublisherName,
         });
     }
     let zone = match time_zone.trim() {
@@ -54,10 +54,10 @@ pub fn new_incident(draft: &Value, new: &NewIncident, now: Instant) -> Result<Va
     let at = time_or_now(&new.at, &zone, now)?;
     let id = new.id.trim();
     if id.is_empty() {
-        return Err(ActionError::Missing { what: "id" });
+        return Err(ActionError::Missing { what: Field::Id });
     }
     if new.title.trim().is_empty() {
-        return Err(ActionError::Missing { what: "title" });
+        return Err(ActionError::Missing { what: Field::Title });
     }
     if incident_index(draft, id).is_some() {
         return Err(ActionError::IdTaken { id: id.into() });
@@ -163,7 +163,7 @@ pub fn post_update(
         ],
     )?;
     if update.text.trim().is_empty() {
-        return Err(ActionError::Missing { what: "text" });
+        return Err(ActionError::Missing { what: Field::Text });
     }
     let expected_at = match update.expected_end.trim() {
         "" => None,

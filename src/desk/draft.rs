@@ -212,13 +212,9 @@ pub fn changes(before: &Value, after: &Value, lang: Lang) -> Vec<String> {
 
 /// An incident's title in `lang` (plain, or `{ko, en}`), else its id.
 fn title_of(inc: &Value, lang: Lang) -> String {
-    let t = inc.get("title");
-    t.and_then(Value::as_str)
-        .or_else(|| t.and_then(|t| t.get(lang.tag())).and_then(Value::as_str))
-        .or_else(|| t.and_then(|t| t.get("ko")).and_then(Value::as_str))
-        .or_else(|| inc.get("id").and_then(Value::as_str))
-        .unwrap_or("")
-        .to_string()
+    super::text_in(inc.get("title"), lang)
+        .or_else(|| inc.get("id").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

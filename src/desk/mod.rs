@@ -22,7 +22,7 @@ pub enum ActionError {
     /// The document is not a feed (not JSON, or not an object with `incidents`).
     NotAFeed,
     /// `init` on an empty publisher name, or `new` without a title.
-    Missing { what: &'static str },
+    Missing { what: Field },
     /// `new` with an id an incident already has.
     IdTaken { id: String },
     /// No incident has this id.
@@ -41,6 +41,36 @@ pub enum ActionError {
     Worse { warnings: Vec<Warning> },
 }
 
+/// A value an action needs from its caller (the desk's form, the CLI's options): a typed
+/// name, so the desk finds its form field without reading a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    PublisherName,
+    Id,
+    Title,
+    Text,
+}
+
+impl Field {
+    /// As messages name it: `publisher name`, `id`, `title`, `text`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::PublisherName => "publisher name",
+            Field::Id => "id",
+            Field::Title => "title",
+            Field::Text => "text",
+        }
+    }
+
+    /// The `name` of its field in the desk's forms (www/desk.html).
+    pub fn form_name(self) -> &'static str {
+        match self {
+            Field::PublisherName => "publisher",
+            other => other.name(),
+        }
+    }
+}
+
 impl ActionError {
     /// The message for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
@@ -48,8 +78,8 @@ impl ActionError {
         match self {
             ActionError::NotAFeed if ko => "장애 피드가 아닙니다 (JSON 객체에 incidents가 있어야 합니다)".into(),
             ActionError::NotAFeed => "not an incident feed (a JSON object with incidents)".into(),
-            ActionError::Missing { what } if ko => format!("{what}이(가) 필요합니다"),
-            ActionError::Missing { what } => format!("{what} is required"),
+            ActionError::Missing { what } if ko => format!("{}이(가) 필요합니다", what.name()),
+            ActionError::Missing { what } => format!("{} is required", what.name()),
             ActionError::IdTaken { id } if ko => format!("id \"{id}\"인 사건이 이미 있습니다: 다른 id를 쓰세요"),
             ActionError::IdTaken { id } => format!("an incident with id \"{id}\" already exists: choose another id"),
             ActionError::UnknownIncident { id } if ko => format!("id \"{id}\"인 사건이 없습니다"),
@@ -115,6 +145,14 @@ fn choices(what: &str) -> &'static str {
         "severity" | "심각도" => "critical, major, minor, info",
         _ => "investigating, identified, monitoring, resolved, scheduled, in_progress, completed",
     }
+}
+
+/// A text member of the draft (`"…"` or `{"ko": "…", "en": "…"}`) in `lang`, read as the
+/// feed's `Text` and picked as the widget picks it; `None` when it is missing or not a text.
+pub fn text_in(value: Option<&Value>, lang: Lang) -> Option<String> {
+    use serde::Deserialize;
+    let text = feed::Text::deserialize(value?).ok()?;
+    Some(text.pick(lang).to_string())
 }
 
 /// Reads a draft from text: a Statuspage v2 document, converted to our feed; else any JSON

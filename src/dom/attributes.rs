@@ -8,14 +8,16 @@ use crate::attributes::TimelineOptions;
 use crate::attributes::{BannerOptions, Shared};
 use crate::feed::Quoted;
 use crate::i18n::Lang;
-use crate::time::Instant;
-use chrono::DateTime;
 use core::time::Duration;
 use web_sys::HtmlElement;
 
 /// The attributes both elements read, for a render now.
 fn shared(el: &HtmlElement) -> Shared {
-    Shared::read(&|name| el.get_attribute(name), lang_of(el), clock())
+    Shared::read(
+        &|name| el.get_attribute(name),
+        lang_of(el),
+        crate::clock::now(),
+    )
 }
 
 /// A banner's options for a render now.
@@ -27,13 +29,6 @@ pub fn banner(el: &HtmlElement) -> BannerOptions {
 #[cfg(feature = "timeline")]
 pub fn timeline(el: &HtmlElement) -> TimelineOptions {
     TimelineOptions::read(&|name| el.get_attribute(name), shared(el))
-}
-
-/// The current instant.
-pub fn clock() -> Instant {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
-        .unwrap_or_default()
-        .fixed_offset()
 }
 
 /// The URLs of the `src` attribute (whitespace-separated), resolved against the document;

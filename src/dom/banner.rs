@@ -1,7 +1,6 @@
 //! The banner's room of the browser layer: what a banner shows from a feed, its nodes, the
 //! in-place update of its ticking duration, and where focus goes after a dismissal.
 
-use super::attributes;
 use super::storage;
 use crate::attributes::BannerOptions;
 use crate::feed::Feed;
@@ -58,7 +57,7 @@ pub fn announces(feed: &Feed, lang: Lang) -> bool {
     let cx = Context {
         lang,
         zone: &zone,
-        now: attributes::clock(),
+        now: crate::clock::now(),
     };
     let options = Options {
         dismissed: storage::dismissed(),

@@ -9,7 +9,6 @@ use super::warn;
 use crate::feed::Feed;
 use crate::i18n::Lang;
 use crate::view::notice::{self, Problem};
-use std::rc::Rc;
 use web_sys::HtmlElement;
 
 /// The selector of an element's own data block.
@@ -30,13 +29,8 @@ pub fn read(el: &HtmlElement, lang: Lang) -> Option<Snapshot> {
     match document::from_bytes(text.as_bytes()) {
         Ok(doc) => {
             events::skipped(el, "", &doc.skipped, lang);
-            Some(Snapshot {
-                confirmed_at: as_of(&doc.feed),
-                feed: Some(Rc::new(doc.feed)),
-                problem: None,
-                from_storage: false,
-                skipped: Rc::new(doc.skipped),
-            })
+            let as_of = as_of(&doc.feed);
+            Some(Snapshot::of(doc.feed, doc.skipped, as_of))
         }
         Err(errors) => {
             warn(&format!(
@@ -46,10 +40,7 @@ pub fn read(el: &HtmlElement, lang: Lang) -> Option<Snapshot> {
                 path: errors.first().path.clone(),
             };
             events::failed(el, "", &notice::message(&problem, lang), &errors.0);
-            Some(Snapshot {
-                problem: Some(problem),
-                ..Snapshot::default()
-            })
+            Some(Snapshot::failed(problem, None))
         }
     }
 }

@@ -137,7 +137,7 @@ pub fn element_set_feed(el: HtmlElement, value: JsValue) {
     for url in &urls {
         source::unsubscribe(url, &el);
     }
-    let now = js_sys::Date::now();
+    let now = crate::clock::now_ms();
     let lang = attributes::lang_of(&el);
     let text = document::text_of(value);
     let read = text
@@ -149,13 +149,7 @@ pub fn element_set_feed(el: HtmlElement, value: JsValue) {
             with_state(&el, |s| s.given_text = text.ok());
             let previous =
                 with_state(&el, |s| s.given.as_ref().and_then(|g| g.feed.clone())).flatten();
-            let snapshot = Snapshot {
-                feed: Some(Rc::new(doc.feed)),
-                problem: None,
-                confirmed_at: Some(now),
-                from_storage: false,
-                skipped: Rc::new(doc.skipped),
-            };
+            let snapshot = Snapshot::of(doc.feed, doc.skipped, Some(now));
             (snapshot, previous, None)
         }
         Err(errors) => {
@@ -164,10 +158,7 @@ pub fn element_set_feed(el: HtmlElement, value: JsValue) {
                 path: errors.first().path.clone(),
             };
             let kept = with_state(&el, |s| s.given.clone()).flatten();
-            let snapshot = Snapshot {
-                problem: Some(problem.clone()),
-                ..kept.unwrap_or_default()
-            };
+            let snapshot = Snapshot::failed(problem.clone(), kept);
             (snapshot, None, Some((problem, errors)))
         }
     };
@@ -471,18 +462,13 @@ fn reveal(el: &HtmlElement) {
     let Some(Options::Timeline(options)) = Options::of(el) else {
         return;
     };
-    let sources = sources_of(el);
-    let Some(feed) = shown::merged(&sources, &options.shared) else {
+    let Some(page) = shown::in_context(&sources_of(el), &options.shared, |feed, cx| {
+        timeline::page_of(feed, cx, &id)
+    }) else {
         return;
     };
-    let zone = super::zone::for_feed(options.shared.time_zone.as_deref(), &feed);
-    let cx = crate::view::Context {
-        lang: options.shared.lang,
-        zone: zone.as_ref(),
-        now: options.shared.now,
-    };
     // The page shown last is the one asked for (with the one before it, `PAGES_SHOWN`).
-    match timeline::page_of(&feed, &cx, &id) {
+    match page {
         Some(page) if page != pages => {
             with_state(el, |s| {
                 s.pages = page;

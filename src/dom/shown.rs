@@ -64,7 +64,7 @@ impl Options {
 
 /// The feeds of `sources` merged, with only the services asked for (`services`); borrowed
 /// when there is one feed and no filter.
-pub fn merged<'s>(sources: &'s [(String, Snapshot)], shared: &Shared) -> Option<Cow<'s, Feed>> {
+fn merged<'s>(sources: &'s [(String, Snapshot)], shared: &Shared) -> Option<Cow<'s, Feed>> {
     let feeds: Vec<&Feed> = sources
         .iter()
         .filter_map(|(_, s)| s.feed.as_deref())
@@ -92,30 +92,43 @@ pub fn view_of(
     let shared = options.shared();
     let lang = shared.lang;
     let (notice, skipped) = source_lines(sources, lang);
-    let Some(feed) = merged(sources, shared) else {
-        return Some(match (notice, options) {
-            (Some(n), _) => Rendered::Message(n, "error"),
-            (None, Options::Banner(_)) => Rendered::Banner(None, None),
-            #[cfg(feature = "timeline")]
-            (None, Options::Timeline(_)) => {
-                Rendered::Message(lang.messages().labels().loading.to_string(), "notice")
-            }
-        });
-    };
-    let zone = zone::for_feed(shared.time_zone.as_deref(), &feed);
-    let cx = Context {
-        lang,
-        zone: zone.as_ref(),
-        now: shared.now,
-    };
-    Some(match options {
+    let shown = in_context(sources, shared, |feed, cx| match options {
         Options::Banner(o) => {
-            let (view, notice) = banner::view(&feed, &cx, o, notice, skipped);
+            let (view, notice) = banner::view(feed, cx, o, notice.clone(), skipped);
             Rendered::Banner(view, notice)
         }
         #[cfg(feature = "timeline")]
-        Options::Timeline(o) => Rendered::Timeline(timeline::view(&feed, &cx, o, pages), notice),
-    })
+        Options::Timeline(o) => {
+            Rendered::Timeline(timeline::view(feed, cx, o, pages), notice.clone())
+        }
+    });
+    // No feed yet: the problems, or nothing (a banner), or "불러오는 중" (a timeline).
+    Some(shown.unwrap_or(match (notice, options) {
+        (Some(n), _) => Rendered::Message(n, "error"),
+        (None, Options::Banner(_)) => Rendered::Banner(None, None),
+        #[cfg(feature = "timeline")]
+        (None, Options::Timeline(_)) => {
+            Rendered::Message(lang.messages().labels().loading.to_string(), "notice")
+        }
+    }))
+}
+
+/// Runs `f` with the feed of `sources` (merged, only the services asked for) and the context
+/// to read it in: the display zone (`time-zone`, else the feed's), the language and now.
+/// `None` while no source has a feed.
+pub fn in_context<R>(
+    sources: &[(String, Snapshot)],
+    shared: &Shared,
+    f: impl FnOnce(&Feed, &Context) -> R,
+) -> Option<R> {
+    let feed = merged(sources, shared)?;
+    let zone = zone::for_feed(shared.time_zone.as_deref(), &feed);
+    let cx = Context {
+        lang: shared.lang,
+        zone: zone.as_ref(),
+        now: shared.now,
+    };
+    Some(f(&feed, &cx))
 }
 
 /// The lines about the sources (one per problem; with several feeds, each says which one it
@@ -159,7 +172,7 @@ fn stale_line(snapshot: &Snapshot, lang: Lang) -> Option<String> {
     Some(notice::stale(
         &confirmed,
         snapshot.problem.as_ref(),
-        &attributes::clock(),
+        &crate::clock::now(),
         lang,
     ))
 }

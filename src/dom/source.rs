@@ -11,11 +11,10 @@ use super::fetch::{self, Failure, Fetched, Validators};
 use super::listen::{self, Added};
 use super::timer::Timeout;
 use super::{attributes, document, storage, warn};
+use crate::clock;
 use crate::feed::{self, Feed, ParseError};
 use crate::poll::{self, Outcome};
-use crate::time::Instant;
 use crate::view::notice::Problem;
-use chrono::DateTime;
 use core::cell::RefCell;
 use core::time::Duration;
 use std::rc::Rc;
@@ -34,6 +33,28 @@ pub struct Snapshot {
     pub from_storage: bool,
     /// The entries of the feed that could not be read and are not shown.
     pub skipped: Rc<Vec<ParseError>>,
+}
+
+impl Snapshot {
+    /// A good feed with the entries left out of it, confirmed by its origin at
+    /// `confirmed_at` (ms since the epoch): from a response, a data block or `element.feed`.
+    pub fn of(feed: Feed, skipped: Vec<ParseError>, confirmed_at: Option<f64>) -> Self {
+        Snapshot {
+            feed: Some(Rc::new(feed)),
+            problem: None,
+            confirmed_at,
+            from_storage: false,
+            skipped: Rc::new(skipped),
+        }
+    }
+
+    /// `kept` (the last good data, if any) with the problem that came since.
+    pub fn failed(problem: Problem, kept: Option<Snapshot>) -> Self {
+        Snapshot {
+            problem: Some(problem),
+            ..kept.unwrap_or_default()
+        }
+    }
 }
 
 /// How a source tells a subscriber that its data changed: the element, the URL and the
@@ -116,26 +137,6 @@ impl Sources {
 static SOURCES: Local<RefCell<Sources>> = Local::new(RefCell::new(Sources(Vec::new())));
 static VISIBILITY_LISTENING: Added = listen::not_added();
 
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-/// When this page's life began (`performance.timeOrigin`, ms since the epoch); `+∞` where
-/// the engine does not say, so nothing stored counts as this page's.
-fn page_started_ms() -> f64 {
-    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
-        .and_then(|p| js_sys::Reflect::get(&p, &"timeOrigin".into()))
-        .ok()
-        .and_then(|t| t.as_f64())
-        .unwrap_or(f64::INFINITY)
-}
-
-fn now_instant() -> Instant {
-    DateTime::from_timestamp_millis(now_ms() as i64)
-        .unwrap_or_default()
-        .fixed_offset()
-}
-
 /// A feed with a mistake repeated in every incident would otherwise flood the console
 /// (10,000 lines cost the browser more than the render); the CLI lists them all.
 const MAX_LOGGED_WARNINGS: usize = 10;
@@ -193,7 +194,7 @@ impl Source {
     fn confirmed(&mut self) {
         self.failures = 0;
         self.snapshot.problem = None;
-        self.snapshot.confirmed_at = Some(now_ms());
+        self.snapshot.confirmed_at = Some(clock::now_ms());
         self.snapshot.from_storage = false;
     }
 }
@@ -204,22 +205,22 @@ fn from_storage(url: &str) -> Source {
         let body = body.into_bytes();
         Some((at, document::from_bytes(&body).ok()?, body))
     });
-    let (confirmed_at, feed, skipped, body) = match stored {
-        Some((at, doc, body)) => (Some(at), Some(Rc::new(doc.feed)), doc.skipped, Some(body)),
-        None => (None, None, Vec::new(), None),
+    let (snapshot, body) = match stored {
+        // Stored by this page already (the banner module, before the module loaded on
+        // demand started): the origin has vouched for it during this page's life, so it is
+        // not stale.
+        Some((at, doc, body)) => (
+            Snapshot {
+                from_storage: at < clock::page_started_ms(),
+                ..Snapshot::of(doc.feed, doc.skipped, Some(at))
+            },
+            Some(body),
+        ),
+        None => (Snapshot::default(), None),
     };
-    // Stored by this page already (the banner module, before the module loaded on demand
-    // started): the origin has vouched for it during this page's life, so it is not stale.
-    let this_page = confirmed_at.is_some_and(|at| at >= page_started_ms());
     Source {
         subscribers: Vec::new(),
-        snapshot: Snapshot {
-            from_storage: feed.is_some() && !this_page,
-            feed,
-            problem: None,
-            confirmed_at,
-            skipped: Rc::new(skipped),
-        },
+        snapshot,
         body,
         validators: Validators::default(),
         failures: 0,
@@ -261,14 +262,14 @@ fn load(url: String) {
         }
         src.in_flight = true;
         src.timer = None;
-        src.last_attempt = now_ms();
+        src.last_attempt = clock::now_ms();
         let (_, timeout, max_bytes) = settings(&src.subscribers);
         Some((src.validators.clone(), timeout, max_bytes))
     }) else {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch::fetch(&url, &validators, timeout, max_bytes, &now_instant()).await;
+        let result = fetch::fetch(&url, &validators, timeout, max_bytes, &clock::now()).await;
         finish(&url, result);
     });
 }
@@ -333,7 +334,7 @@ fn keep(url: &str, new_feed: bool) {
         #[cfg(not(feature = "timeline"))]
         let _ = new_feed;
         if let Some(body) = src.body.as_deref() {
-            storage::save_feed(url, now_ms(), body);
+            storage::save_feed(url, clock::now_ms(), body);
         }
     });
 }
@@ -495,7 +496,7 @@ fn on_visibility_change() {
             if src.in_flight {
                 continue;
             }
-            if now_ms() - src.last_attempt >= interval.as_secs_f64() * 1000.0 {
+            if clock::now_ms() - src.last_attempt >= interval.as_secs_f64() * 1000.0 {
                 due.push(url.clone());
             } else if src.timer.is_none() {
                 later.push(url.clone());
