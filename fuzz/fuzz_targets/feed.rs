@@ -110,7 +110,7 @@ fuzz_target!(|data: &[u8]| {
             shown.iter().sum::<usize>()
         );
         // What the widget builds: every element closed, no more than the views counted.
-        let nodes = markup::timeline(&page, labels, None);
+        let nodes = markup::timeline(&page, lang, None);
         assert!(nodes.is_complete());
         assert!(nodes.elements() <= shown.iter().sum::<usize>() + 2);
         // Far into the feed ("더 보기" pressed often): the pages shown keep to their budget.
@@ -125,6 +125,6 @@ fuzz_target!(|data: &[u8]| {
             incidents(&far),
             far_shown.iter().sum::<usize>()
         );
-        assert!(markup::timeline(&far, labels, None).is_complete());
+        assert!(markup::timeline(&far, lang, None).is_complete());
     }
 });
