@@ -1,6 +1,9 @@
 //! The `incident-banner` command-line tool, run as a person would run it.
 #![cfg(not(target_arch = "wasm32"))]
 
+use incident_banner::feed;
+use incident_banner::i18n::Lang;
+use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -498,5 +501,51 @@ fn the_archived_article_demo_carries_the_snapshot_command_output() {
     assert!(
         page.contains(&embed),
         "www/article.html: run the command in its comment again"
+    );
+}
+
+#[test]
+fn a_snapshot_of_several_feeds_keeps_each_incidents_publisher() {
+    let args = [
+        "render",
+        "--snapshot",
+        "--now",
+        "2023-07-18T15:10:00+09:00",
+        "www/feeds/moel-2023-07-18.json",
+        "www/feeds/kakao-2023-07.json",
+    ];
+    let o = run(&args, None);
+    assert!(o.status.success());
+    let embed = stdout(&o);
+    let block = embed
+        .split_once(r#"<script type="application/json">"#)
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .map(|(json, _)| json)
+        .unwrap();
+    let data: Value = serde_json::from_str(block).unwrap();
+    let publisher_of = |id: &str| {
+        let inc = data["incidents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in the data block"));
+        inc["publisher"]["ko"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(publisher_of("2023-07-18-moel-db"), "고용노동부 (데모)");
+    assert_eq!(publisher_of("2023-07-18-kakao-login"), "카카오 (데모)");
+    // Read back, as the widget reads the data block, each incident names its publisher.
+    let back = feed::parse(block).unwrap();
+    let names: Vec<String> = back
+        .incidents
+        .iter()
+        .map(|i| i.publisher.as_ref().unwrap().pick(Lang::Ko).to_string())
+        .collect();
+    assert!(
+        names.contains(&"카카오 (데모)".to_string())
+            && names.contains(&"고용노동부 (데모)".to_string())
     );
 }

@@ -168,9 +168,10 @@ pub struct Incident {
     pub updates: Vec<Update>,
     #[serde(default, deserialize_with = "fields::list")]
     pub links: Vec<Link>,
-    /// Who published this incident when it came from another feed than the one holding it
-    /// (see [`merge`]); `None` means the feed's own publisher. Not part of the format.
-    #[serde(skip)]
+    /// Who published this incident when it is not the feed's own publisher: set by
+    /// [`merge`] for every incident of several feeds, and written, so a merged feed (`render
+    /// --snapshot` of several feeds) keeps each incident's publisher. `None`: the feed's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<Text>,
 }
 
