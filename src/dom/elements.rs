@@ -99,6 +99,7 @@ pub fn element_connected(el: HtmlElement, given: JsValue) {
     timeline::listen_for_hash(reveal_everywhere);
     attributes::check_time_zone(&el);
     scheme::listen(apply_schemes);
+    scheme::follow_page(&el, apply_schemes);
     if !given.is_undefined() && !given.is_null() {
         element_set_feed(el, given);
         return;

@@ -28,8 +28,10 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// more` makes muted text and borders full strength.
 ///
 /// Dark colours apply under the content's `dark` class, set by `scheme.rs` from the `theme`
-/// attribute, the page's colour scheme and the system's (`view::scheme`), not by a media
-/// query alone: a light article in a dark system keeps a light widget.
+/// attribute, the page's mode (KRDS, Bootstrap, Tailwind), its colour scheme and the system's
+/// (`view::scheme`), not by a media query alone: a light article in a dark system keeps a
+/// light widget. A page in KRDS's high-contrast mode adds `contrast`: black, white text and
+/// borders, bright tones with black badge text (text at least 7:1, the rest at least 3:1).
 ///
 /// A `docked` banner (the head snippet's) sits over the bottom of the window, at most half its
 /// height, so that arriving after the first paint it moves nothing on the page. Its content
@@ -66,6 +68,9 @@ color:var(--ib-fg,#1b1f24)!important;text-align:start!important;word-break:keep-
 .dark{color:var(--ib-fg,#e6edf3);color-scheme:dark;
 --_bg:var(--ib-bg,#161b22);--_fg:var(--ib-fg,#e6edf3);--_muted:var(--ib-muted,#aeb8c2);--_border:var(--ib-border,#3d444d);
 --_link:var(--ib-link,#7cb7ff);--_error-fg:#ffb4ab;--_error-bg:#3b1512}
+.contrast{color:var(--ib-fg,#fff);--_bg:var(--ib-bg,#000);--_fg:var(--ib-fg,#fff);--_muted:var(--ib-muted,#fff);--_border:var(--ib-border,#fff);
+--_link:var(--ib-link,#ffd400);--_critical:#ff6b6b;--_major:#ff9e57;--_minor:#ffd400;--_info:#7cb7ff;--_maintenance:#c4a5ff;--_error-fg:#fff;--_error-bg:#000}
+.contrast .badge{color:#000}.contrast .error{border:1px solid #fff}
 *{box-sizing:border-box;margin:0;padding:0}
 .tone-critical{--tone:var(--_critical)}.tone-major{--tone:var(--_major)}.tone-minor{--tone:var(--_minor)}
 .tone-info{--tone:var(--_info)}.tone-maintenance{--tone:var(--_maintenance)}
@@ -170,6 +175,8 @@ border-radius:6px;padding:6px 14px;cursor:pointer}
 :host([variant=compact]) .summary,:host([variant=compact]) .updates,
 :host([variant=compact]) h4,:host([variant=compact]) .workarounds,:host([variant=compact]) .links{display:none}
 .dark .recurrence{color:#ff9b8f}
+.contrast .chart{--_track:#000}.contrast .track{border:1px solid #fff}.contrast .bar{fill:#ff6b6b}.contrast .level-partial{fill:#ff9e57}
+.contrast .level-degraded{fill:#ffd400}.contrast .level-maintenance{fill:#c4a5ff;stroke:#c4a5ff}.contrast .recurrence{color:#ff6b6b}
 @media (forced-colors:active){.status{border:1px solid CanvasText}.incident{border-color:CanvasText}
 .more-button:focus-visible,.copy:focus-visible{outline-color:Highlight}
 .bar{fill:CanvasText}.track{border:1px solid CanvasText}.axis{fill:CanvasText}.axis line,.midnight,.now,.update{stroke:CanvasText}}
