@@ -447,6 +447,29 @@ for (const engine of ENGINES) {
       }
     });
 
+    test("page modes: KRDS high contrast and Bootstrap's dark, followed when the page switches", async () => {
+      const page = await open("/agency.html");
+      await page.waitFor(rendered, "incident-banner");
+      await page.waitFor(rendered, "incident-timeline");
+      const colours = () => page.eval(() => {
+        const style = (host, s) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector(s));
+        return [style("incident-banner", ".banner").backgroundColor, style("incident-banner", ".title").color,
+          style("incident-timeline", ".timeline").backgroundColor];
+      });
+      const background = (colour) => page.waitFor((c) => getComputedStyle(document.querySelector("incident-banner").shadowRoot.querySelector(".banner")).backgroundColor === c, colour, colour);
+      assert.deepEqual(await colours(), ["rgb(255, 255, 255)", "rgb(27, 31, 36)", "rgb(255, 255, 255)"]);
+      await page.eval(() => document.documentElement.setAttribute("data-krds-mode", "high-contrast"));
+      await background("rgb(0, 0, 0)");
+      assert.deepEqual(await colours(), ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgb(0, 0, 0)"], "high contrast: white on black");
+      await shot(page, "agency-high-contrast", false);
+      await page.eval(() => { document.documentElement.removeAttribute("data-krds-mode"); document.documentElement.setAttribute("data-bs-theme", "dark"); });
+      await background("rgb(22, 27, 34)");
+      await page.eval(() => document.documentElement.setAttribute("data-bs-theme", "light"));
+      await background("rgb(255, 255, 255)");
+      await quiet(page);
+      await page.close();
+    });
+
     for (const [name, path, size] of [["agency", "/agency.html"], ["news", "/news.html"], ["phone", "/agency.html", { width: 360, height: 740 }]]) {
       test(`axe-core: ${name} page, no violations`, async () => {
         const page = await open(path, size);
