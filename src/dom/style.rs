@@ -17,6 +17,8 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 /// important declarations beat even a host page's `* { display: none !important }`. That
 /// also beats a page's own `min-height`, so reserving space goes through `--ib-min-height`.
 ///
+/// Times and durations use tabular figures where the font has them.
+///
 /// Sizes are in `em` of the surrounding text (15 px where it is 16 px), so a page's text-size
 /// control and the reader's default font size enlarge the widget with the page; never below
 /// 15 px, so a page's small print (or hostile CSS: `* { font-size: 4px }`) cannot shrink it
@@ -87,7 +89,7 @@ background:transparent;color:var(--_muted);font:1.333em/1 system-ui,sans-serif;c
 .title{font-weight:700;font-size:1.07em;color:var(--_fg);overflow-wrap:anywhere}
 .banner .facts>div:last-child>dd{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
 .title,.timing,dd,td,th,h3,.summary,li>span,li>a{unicode-bidi:isolate}
-.timing,.more{color:var(--_muted);font-size:.93em}
+.timing,.more{color:var(--_muted);font-size:.93em}.timing{font-variant-numeric:tabular-nums}
 .more{font-weight:600}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px var(--_gap);font-size:.93em}
 dl.facts>div{display:contents}
@@ -133,7 +135,7 @@ h4{font-size:.93em;color:var(--_muted)}
 table{border-collapse:collapse;font-size:.93em;min-width:100%}
 caption{text-align:start;color:var(--_muted);font-weight:600;padding-bottom:2px}
 th,td{border-bottom:1px solid var(--_border);padding:4px 8px;text-align:start;vertical-align:top}
-th{color:var(--_muted);font-weight:600;white-space:nowrap}
+th{color:var(--_muted);font-weight:600;white-space:nowrap}td{font-variant-numeric:tabular-nums}
 tbody th{color:var(--_fg)}
 .recurrence{display:block;font-size:.8em;color:var(--_critical);white-space:normal}
 ul,ol{padding-inline-start:20px;display:grid;gap:2px;font-size:.93em}

@@ -121,3 +121,16 @@ test("a mode switched at runtime re-themes the widget within a frame", async () 
   await page.waitForFunction(() => !document.querySelector("incident-banner").shadowRoot.querySelector(".content.dark"), null, { timeout: 1000 });
   await page.close();
 });
+
+test("--ib-font sets the typeface; times use tabular figures", async () => {
+  const page = await banner({});
+  const font = () => page.evaluate(() => {
+    const root = document.querySelector("incident-banner").shadowRoot;
+    const title = getComputedStyle(root.querySelector(".title"));
+    return { family: title.fontFamily, figures: getComputedStyle(root.querySelector(".timing")).fontVariantNumeric };
+  });
+  assert.equal((await font()).figures, "tabular-nums");
+  await page.evaluate(() => document.querySelector("incident-banner").style.setProperty("--ib-font", "monospace"));
+  assert.equal((await font()).family, "monospace");
+  await page.close();
+});
