@@ -2,12 +2,12 @@
 //! inside the element, an article's archive copy). It needs no request and no CSP exception,
 //! since a data block is never executed.
 
+use super::attributes;
 use super::document;
 use super::events;
 use super::source::Snapshot;
 use super::warn;
 use crate::feed::Feed;
-use crate::i18n::Lang;
 use crate::view::notice::{self, Problem};
 use web_sys::HtmlElement;
 
@@ -24,8 +24,9 @@ pub fn text(el: &HtmlElement) -> Option<String> {
 
 /// `el`'s data block read, once, when the element connects. A wrong one gets the same
 /// visible error as a wrong file (and the `incident-banner:error` event).
-pub fn read(el: &HtmlElement, lang: Lang) -> Option<Snapshot> {
+pub fn read(el: &HtmlElement) -> Option<Snapshot> {
     let text = text(el)?;
+    let lang = attributes::lang_of(el);
     match document::from_bytes(text.as_bytes()) {
         Ok(doc) => {
             events::skipped(el, "", &doc.skipped, lang);

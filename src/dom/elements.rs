@@ -77,7 +77,7 @@ pub fn element_connected(el: HtmlElement, given: JsValue) {
     };
     let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     let urls = attributes::src_urls(&el);
-    let embedded = data_block::read(&el, attributes::lang_of(&el));
+    let embedded = data_block::read(&el);
     let has_embedded = embedded.is_some();
     ELEMENTS.with(|all| {
         all.borrow_mut().push(State {

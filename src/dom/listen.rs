@@ -14,13 +14,14 @@ pub const fn not_added() -> Added {
     Local::new(Cell::new(false))
 }
 
-/// Calls `on_event` at every `event` on `target` (`None`: nothing to listen to), once per
-/// page: later calls with the same `added` do nothing. The listener lives as long as the page.
-pub fn page_wide(added: &Added, target: Option<EventTarget>, event: &str, on_event: fn()) {
+/// Calls `on_event` at every `event` on the target `target()` finds (`None`: nothing to
+/// listen to), once per page: later calls with the same `added` do nothing, not even look the
+/// target up. The listener lives as long as the page.
+pub fn page_wide(added: &Added, target: fn() -> Option<EventTarget>, event: &str, on_event: fn()) {
     if added.with(|a| a.replace(true)) {
         return;
     }
-    let Some(target) = target else {
+    let Some(target) = target() else {
         return;
     };
     let listener = Closure::<dyn FnMut()>::new(on_event);

@@ -129,6 +129,11 @@ static LISTENING: Added = listen::not_added();
 /// One listener for the page: a reader who switches the system to dark (or back) sees
 /// every element follow, where its page lets it (`on_change` applies each one's again).
 pub fn listen(on_change: fn()) {
-    let query = web_sys::window().and_then(|w| w.match_media(SYSTEM_DARK).ok().flatten());
-    listen::page_wide(&LISTENING, query.map(Into::into), "change", on_change);
+    let query = || {
+        web_sys::window()?
+            .match_media(SYSTEM_DARK)
+            .ok()?
+            .map(Into::into)
+    };
+    listen::page_wide(&LISTENING, query, "change", on_change);
 }

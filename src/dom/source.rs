@@ -470,7 +470,7 @@ fn schedule(url: &str, outcome: Outcome) {
 /// One `visibilitychange` listener for the page: hidden tabs do not poll; a tab coming back
 /// refreshes at once when its data is older than an interval.
 fn listen_for_visibility() {
-    let doc = web_sys::window().and_then(|w| w.document()).map(Into::into);
+    let doc = || web_sys::window()?.document().map(Into::into);
     listen::page_wide(
         &VISIBILITY_LISTENING,
         doc,

@@ -144,6 +144,6 @@ static HASH_LISTENING: Added = listen::not_added();
 /// One `hashchange` listener for the page, calling `on_change`: a link to another incident
 /// brings it into view.
 pub fn listen_for_hash(on_change: fn()) {
-    let window = web_sys::window().map(Into::into);
+    let window = || web_sys::window().map(Into::into);
     listen::page_wide(&HASH_LISTENING, window, "hashchange", on_change);
 }

@@ -6,7 +6,7 @@
 // engines.test.mjs.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { setUp, open, rendered, noisy, SCREENSHOTS } from "./helpers.mjs";
+import { setUp, open, rendered, noisy, contrast, SCREENSHOTS } from "./helpers.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
@@ -66,19 +66,6 @@ test("the chart is one image named by what it shows; chart=none leaves it out; v
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   await close();
 });
-
-/** WCAG's contrast ratio of two `rgb(…)` colours. */
-function contrast(a, b) {
-  const lum = (c) => {
-    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-}
 
 test("bars keep 3:1 against their track and the page, in the light and the dark scheme", async () => {
   const { page, close } = await open(env, "/news.html");

@@ -59,3 +59,16 @@ export function shadowTexts(page, host, inner) {
 export function noisy(log) {
   return log.console.filter((m) => m.type === "error" || m.type === "warning");
 }
+
+/** WCAG's contrast ratio of two `rgb(…)` colours. */
+export function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { startFaultServer, ok, feedBody } from "./faults.mjs";
-import { LAUNCH } from "./helpers.mjs";
+import { LAUNCH, contrast } from "./helpers.mjs";
 
 let fs, browser;
 before(async () => {
@@ -15,19 +15,6 @@ before(async () => {
   fs.script("/feed/modes.json", [ok(feedBody({ title: "정부24 장애" }))]);
 });
 after(async () => { await browser?.close(); fs?.close(); });
-
-/** WCAG's contrast ratio of two `rgb(…)` colours. */
-function contrast(a, b) {
-  const lum = (c) => {
-    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-}
 
 /**
  * A banner in a page whose `<html>` has `attrs` (and, inside `wrapper`, an ancestor with
